@@ -1,0 +1,71 @@
+package org.ceir.app;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.ceir.app.config.Settings;
+import org.ceir.core.country.NumberingPlan;
+import org.ceir.store.Database;
+import org.ceir.store.Operators;
+
+/**
+ * One ceir process's wiring: its settings, its home directory and, opened on first use, its
+ * database (migrated, with the configured operators in place).
+ */
+public final class Ceir implements AutoCloseable {
+    private final Path home;
+    private final Settings settings;
+    private final NumberingPlan numberingPlan;
+    private final PrintStream progress;
+    private Database database;
+    private List<String> migrationsApplied = List.of();
+
+    public Ceir(Path home, Settings settings, PrintStream progress) {
+        this.home = home;
+        this.settings = settings;
+        this.numberingPlan = new NumberingPlan(settings.country());
+        this.progress = progress;
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public NumberingPlan numberingPlan() {
+        return numberingPlan;
+    }
+
+    /** The database, started or attached and migrated on first use. */
+    public synchronized Database database() {
+        if (database == null) {
+            Database opened = Database.open(settings.db().toSettings(home), message -> progress.println("ceir: " + message));
+            try {
+                migrationsApplied = opened.migrate();
+                opened.transaction(connection -> Operators.sync(connection, settings.country()));
+            } catch (RuntimeException e) {
+                opened.close();
+                throw e;
+            }
+            database = opened;
+        }
+        return database;
+    }
+
+    /** The schema versions this process applied when it opened the database (usually none). */
+    public List<String> migrationsApplied() {
+        return migrationsApplied;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (database != null) {
+            database.close();
+            database = null;
+        }
+    }
+}

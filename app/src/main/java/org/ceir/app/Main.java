@@ -1,0 +1,55 @@
+package org.ceir.app;
+
+import java.io.PrintWriter;
+
+import org.ceir.app.cli.DbCommand;
+import org.ceir.app.cli.DemoCommand;
+import org.ceir.app.cli.ImeiCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code ceir} command line. */
+@Command(name = "ceir", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = {"ceir, an open Central Equipment Identity Register: which phones may use a country's networks.",
+            "",
+            "Every command takes --home DIR, --db URL and --config FILE; see ceir COMMAND --help."},
+        subcommands = {DemoCommand.class, ImeiCommand.class, DbCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs one command line; returns the exit code (0 success, 1 failure, 2 bad usage). */
+    public static int run(String... args) {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setExecutionExceptionHandler((exception, command, parseResult) -> {
+            command.getErr().println("ceir: " + Errors.explain(exception));
+            if (System.getenv("CEIR_DEBUG") != null) {
+                exception.printStackTrace(command.getErr());
+            }
+            return 1;
+        });
+        commandLine.setParameterExceptionHandler((exception, commandArgs) -> {
+            PrintWriter err = exception.getCommandLine().getErr();
+            err.println("ceir: " + exception.getMessage());
+            err.println("see: ceir " + qualifiedName(exception.getCommandLine()) + " --help");
+            return 2;
+        });
+        return commandLine.execute(args);
+    }
+
+    private static String qualifiedName(CommandLine command) {
+        String name = command.getCommandSpec().qualifiedName(" ");
+        return name.startsWith("ceir ") ? name.substring(5) : "";
+    }
+
+    /** The version in the jar's manifest, or "development" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"ceir " + (version == null ? "development" : version)};
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.ceir.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void load_defaultsAreAzerbaijanOnTheEmbeddedDatabase() {
+        Settings settings = Settings.load(Optional.empty(), Map.of(), Map.of());
+        assertThat(settings.country().mcc()).isEqualTo("400");
+        assertThat(settings.country().operators()).extracting(o -> o.code()).containsExactly("azercell", "bakcell", "nar");
+        assertThat(settings.db().url()).isEmpty();
+        assertThat(settings.db().poolSize()).isEqualTo(16);
+    }
+
+    @Test
+    void load_fileThenEnvironmentThenCommandLine() throws Exception {
+        Path file = write("db:\n  pool-size: 4\n  url: jdbc:postgresql://file/ceir\n");
+        Settings settings = Settings.load(Optional.of(file), Map.of("CEIR_DB_POOL_SIZE", "6"),
+                Map.of("db.url", "jdbc:postgresql://cli/ceir"));
+        assertThat(settings.db().poolSize()).isEqualTo(6);
+        assertThat(settings.db().url()).isEqualTo("jdbc:postgresql://cli/ceir");
+    }
+
+    @Test
+    void load_anotherCountryWithoutCode() throws Exception {
+        Path file = write("""
+                country:
+                  name: Testland
+                  mcc: "111"
+                  country-code: "22"
+                  national-number-length: 10
+                  operators:
+                    - { code: operator1, name: One, mcc: "111", mnc: "01" }
+                  mnc-lengths: { "222": 3 }
+                """);
+        Settings settings = Settings.load(Optional.of(file), Map.of(), Map.of());
+        assertThat(settings.country().operator("operator1").plmn()).isEqualTo("11101");
+        assertThat(settings.country().mncLengths()).containsEntry("222", 3);
+    }
+
+    @Test
+    void load_typoIsNamed() throws Exception {
+        Path file = write("db:\n  pool-sise: 4\n");
+        assertThatThrownBy(() -> Settings.load(Optional.of(file), Map.of(), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("unknown setting 'db.pool-sise'")
+                .hasMessageContaining("pool-size");
+    }
+
+    @Test
+    void load_contradictionIsNamed() throws Exception {
+        Path file = write("country:\n  mcc: \"40\"\n");
+        assertThatThrownBy(() -> Settings.load(Optional.of(file), Map.of(), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("country.mcc '40'");
+        assertThatThrownBy(() -> Settings.load(Optional.empty(), Map.of("CEIR_DB_POOL_SIZE", "0"), Map.of()))
+                .hasMessageContaining("db.pool-size 0");
+        assertThatThrownBy(() -> Settings.load(Optional.empty(), Map.of(), Map.of("db.url", "mysql://x")))
+                .hasMessageContaining("jdbc:postgresql://");
+    }
+
+    @Test
+    void load_missingFileAndBadYamlAreExplained() throws Exception {
+        assertThatThrownBy(() -> Settings.load(Optional.of(dir.resolve("none.yaml")), Map.of(), Map.of()))
+                .hasMessageContaining("does not exist");
+        Path bad = write("db: [unclosed\n");
+        assertThatThrownBy(() -> Settings.load(Optional.of(bad), Map.of(), Map.of()))
+                .hasMessageContaining("not valid YAML");
+    }
+
+    @Test
+    void envName_followsThePath() {
+        assertThat(Settings.envName("db.pool-size")).isEqualTo("CEIR_DB_POOL_SIZE");
+        assertThat(Settings.envName("db.url")).isEqualTo("CEIR_DB_URL");
+    }
+
+    private Path write(String yaml) throws Exception {
+        Path file = Files.createTempFile(dir, "ceir", ".yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+}

@@ -1,0 +1,2 @@
+/** What a network reports about an attachment: radio technologies. */
+package org.ceir.core.network;
