@@ -366,9 +366,11 @@ public final class Registrations {
         ZoneId zone = settings.zone();
         Instant yearStart = today.withDayOfYear(1).atStartOfDay(zone).toInstant();
         try (PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM registration"
-                + " WHERE owner_id_hash = ? AND kind = 'INDIVIDUAL' AND status <> 'CANCELLED' AND created_at >= ?")) {
+                + " WHERE owner_id_hash = ? AND kind = 'INDIVIDUAL' AND status <> 'CANCELLED' AND created_at >= ?"
+                + " AND created_at < ?")) {
             query.setBytes(1, ownerHash);
             query.setTimestamp(2, Timestamp.from(yearStart));
+            query.setTimestamp(3, Timestamp.from(today.withDayOfYear(1).plusYears(1).atStartOfDay(zone).toInstant()));
             try (ResultSet row = query.executeQuery()) {
                 row.next();
                 return row.getInt(1);
