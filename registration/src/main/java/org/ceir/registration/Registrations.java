@@ -435,8 +435,8 @@ public final class Registrations {
     }
 
     private static RegistrationException refused(List<Refusal> refusals) {
-        String first = refusals.get(0).message();
-        return new RegistrationException(RegistrationException.Kind.INVALID, refusals.size() == 1 ? first
-                : refusals.size() + " IMEIs refused: " + first + "; …", refusals);
+        String all = String.join("; ", refusals.stream().map(Refusal::message).toList());
+        return new RegistrationException(RegistrationException.Kind.INVALID, refusals.size() == 1 ? all
+                : refusals.size() + " IMEIs refused: " + all, refusals);
     }
 }

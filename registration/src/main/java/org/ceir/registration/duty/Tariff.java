@@ -86,7 +86,9 @@ public final class Tariff {
         if (request.marketPriceUsd().isPresent()) {
             BigDecimal usd = request.marketPriceUsd().get();
             BigDecimal local = Money.cents(usd.multiply(unitsPerUsd));
-            lines.add(new DutyLine("market price", phone + ": " + Money.usd(usd) + " in the price catalogue = "
+            String source = phone.equals("this phone") ? "a phone at " + Money.usd(usd) + " (the price given)"
+                    : phone + ": " + Money.usd(usd) + " in the price catalogue";
+            lines.add(new DutyLine("market price", source + " = "
                     + Money.format(local, currency) + " at " + unitsPerUsd.stripTrailingZeros().toPlainString() + " "
                     + currency + "/USD", null));
         } else {
