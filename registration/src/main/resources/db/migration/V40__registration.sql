@@ -20,18 +20,18 @@ ALTER TABLE registration_imei
     ADD COLUMN cancelled boolean NOT NULL DEFAULT false;
 CREATE UNIQUE INDEX registration_imei_live ON registration_imei (imei) WHERE NOT cancelled;
 
--- The phones of an importer's batch: model and prices per phone (a person's registration keeps
--- them on the registration row).
-CREATE TABLE registration_device (
+-- An importer's batch by model: how many phones, what they were declared at, and the duty per
+-- phone (a person's registration keeps model and prices on the registration row).
+CREATE TABLE registration_model (
     registration_id bigint         NOT NULL REFERENCES registration,
-    device_no       integer        NOT NULL,
-    tac             integer        NOT NULL,
+    tac             integer        NOT NULL,   -- a TAC of the model, as the batch's first phone of it had
     make            text           NOT NULL,
     model           text           NOT NULL,
-    declared_price  numeric(12, 2) NOT NULL,
-    market_price    numeric(12, 2),
-    duty_amount     numeric(12, 2) NOT NULL,
-    PRIMARY KEY (registration_id, device_no)
+    phones          integer        NOT NULL CHECK (phones > 0),
+    declared_total  numeric(14, 2) NOT NULL,   -- the sum of the phones' declared prices, US dollars
+    market_price    numeric(12, 2),            -- the catalogue's price, when listed
+    duty_per_phone  numeric(12, 2) NOT NULL,
+    PRIMARY KEY (registration_id, tac)
 );
 
 -- The ministry's price catalogue: the market price the duty is set by, per make and model

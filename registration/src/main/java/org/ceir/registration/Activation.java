@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.ceir.store.AuditLog;
-import org.ceir.store.ChangeLog;
 
 /**
  * Turns a registration ACTIVE: its IMEIs become registered for the check engine (a REGISTERED row
@@ -48,25 +47,31 @@ final class Activation {
                 Json.object("status", "PENDING_PAYMENT"), Json.object("status", "ACTIVE"), why);
     }
 
-    /** Puts a now-active registration's IMEIs on the change log and settles their deadlines. */
+    /**
+     * Puts a now-active registration's IMEIs on the change log and settles their deadlines. One
+     * statement each, not a round trip per IMEI: an importer's batch may hold 100,000 IMEIs.
+     */
     static void announce(Connection connection, long registrationId, String reference) throws SQLException {
-        long[] imeis = liveImeis(connection, registrationId);
-        String detail = Json.object("registration", reference);
-        for (long imei : imeis) {
-            ChangeLog.append(connection, imei, "REGISTERED", detail);
+        changeAll(connection, registrationId, "REGISTERED", Json.object("registration", reference));
+        try (PreparedStatement settle = connection.prepareStatement("UPDATE registration_deadline d SET"
+                + " resolved = 'REGISTERED', resolved_at = now() FROM registration_imei ri"
+                + " WHERE ri.registration_id = ? AND NOT ri.cancelled AND d.imei = ri.imei AND d.resolved IS NULL")) {
+            settle.setLong(1, registrationId);
+            settle.executeUpdate();
         }
-        settleDeadlines(connection, imeis);
     }
 
-    static void settleDeadlines(Connection connection, long[] imeis) throws SQLException {
-        Long[] boxed = new Long[imeis.length];
-        for (int i = 0; i < imeis.length; i++) {
-            boxed[i] = imeis[i];
-        }
-        try (PreparedStatement settle = connection.prepareStatement("UPDATE registration_deadline SET"
-                + " resolved = 'REGISTERED', resolved_at = now() WHERE resolved IS NULL AND imei = ANY (?)")) {
-            settle.setArray(1, connection.createArrayOf("bigint", boxed));
-            settle.executeUpdate();
+    /**
+     * Appends one change-log row per live IMEI of a registration (what {@link org.ceir.store.ChangeLog#append}
+     * writes, as one statement).
+     */
+    static void changeAll(Connection connection, long registrationId, String change, String detail) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO change_log (imei, change, detail)"
+                + " SELECT imei, ?, ? FROM registration_imei WHERE registration_id = ? AND NOT cancelled ORDER BY imei")) {
+            insert.setString(1, change);
+            insert.setString(2, detail);
+            insert.setLong(3, registrationId);
+            insert.executeUpdate();
         }
     }
 }

@@ -17,6 +17,8 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -82,19 +84,16 @@ public final class ImporterBatches {
         if (importer == null || importer.isBlank()) {
             throw invalid("name the importer (the company the phones are registered to)");
         }
-        String text;
+        byte[] bytes;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new RegistrationException(RegistrationException.Kind.NOT_FOUND, "file " + file + " does not exist");
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": " + e.getMessage(), e);
         }
-        Parsed parsed = parse(file, new StringReader(text));
-        String sha = ImportJobs.sha256(file);
-        if (!parsed.refusals.isEmpty()) {
-            throw fail(file, sha, parsed.rows, parsed.refusals, actor);
-        }
+        String sha = ImportJobs.sha256(bytes);
+        Parsed parsed = parse(file, new StringReader(new String(bytes, StandardCharsets.UTF_8)));
         try {
             return database.transaction(connection -> register(connection, file, sha, importer.strip(), parsed, actor));
         } catch (BatchRefused refused) {
@@ -102,13 +101,51 @@ public final class ImporterBatches {
         }
     }
 
-    /** The file, parsed: one row per IMEI, numbered phones, and the rows refused on their face. */
+    /**
+     * The file, parsed: one entry per IMEI (its line, key, phone number and model), the models as
+     * typed, the declared price of each phone, and the rows refused on their face.
+     */
     private static final class Parsed {
         final StringBuilder copy = new StringBuilder();
         final List<Refusal> refusals = new ArrayList<>();
+        final List<String> modelNames = new ArrayList<>();
+        final Map<String, Integer> modelIds = new HashMap<>();
+        long[] lines = new long[1024];
+        long[] keys = new long[1024];
+        int[] phoneOf = new int[1024];
+        int[] modelOf = new int[1024];
+        BigDecimal[] declared = new BigDecimal[1024];
         int rows;
         int phones;
         int imeis;
+
+        int model(String typed) {
+            return modelIds.computeIfAbsent(Catalogue.squash(typed), key -> {
+                modelNames.add(typed);
+                return modelNames.size() - 1;
+            });
+        }
+
+        void add(long line, long key, int phone, int model) {
+            if (imeis == keys.length) {
+                lines = Arrays.copyOf(lines, imeis * 2);
+                keys = Arrays.copyOf(keys, imeis * 2);
+                phoneOf = Arrays.copyOf(phoneOf, imeis * 2);
+                modelOf = Arrays.copyOf(modelOf, imeis * 2);
+            }
+            lines[imeis] = line;
+            keys[imeis] = key;
+            phoneOf[imeis] = phone;
+            modelOf[imeis] = model;
+            imeis++;
+        }
+
+        void declare(int phone, BigDecimal price) {
+            if (phone >= declared.length) {
+                declared = Arrays.copyOf(declared, Math.max(phone + 1, declared.length * 2));
+            }
+            declared[phone] = price;
+        }
     }
 
     private Parsed parse(Path file, Reader reader) {
@@ -124,6 +161,7 @@ public final class ImporterBatches {
                 }
             }
             Set<Long> seen = new HashSet<>();
+            Map<String, BigDecimal> prices = new HashMap<>();
             for (CSVRecord record : parser) {
                 parsed.rows++;
                 long line = record.getParser().getCurrentLineNumber();
@@ -136,7 +174,11 @@ public final class ImporterBatches {
                 }
                 BigDecimal declared;
                 try {
-                    declared = Money.parse(price, "price");
+                    declared = prices.get(price);
+                    if (declared == null) {
+                        declared = Money.parse(price, "price");
+                        prices.put(price, declared); // a batch repeats a few prices: parse each once
+                    }
                 } catch (IllegalArgumentException e) {
                     parsed.refusals.add(new Refusal(line, imeiCell, Refusal.Reason.BAD_ROW, e.getMessage()));
                     continue;
@@ -148,6 +190,8 @@ public final class ImporterBatches {
                     continue;
                 }
                 int phone = ++parsed.phones;
+                int modelId = parsed.model(model);
+                parsed.declare(phone, declared);
                 for (String cell : cells) {
                     Imei imei;
                     try {
@@ -161,10 +205,8 @@ public final class ImporterBatches {
                                 "IMEI " + imei + " appears twice in the file"));
                         continue;
                     }
-                    parsed.imeis++;
-                    parsed.copy.append(line).append('\t').append(phone).append('\t').append(imei.key()).append('\t');
-                    copyText(parsed.copy, model);
-                    parsed.copy.append('\t').append(declared.toPlainString()).append('\n');
+                    parsed.add(line, imei.key(), phone, modelId);
+                    parsed.copy.append(line).append('\t').append(phone).append('\t').append(imei.key()).append('\n');
                 }
             }
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
@@ -178,9 +220,35 @@ public final class ImporterBatches {
 
     private Result register(Connection connection, Path file, String sha, String importer, Parsed parsed, String actor)
             throws SQLException {
+        List<Refusal> refusals = new ArrayList<>(parsed.refusals);
+
+        // TAC and model, in Java: a batch holds few models, so the catalogue rows fit in a map.
+        Set<Integer> tacs = new HashSet<>();
+        for (int i = 0; i < parsed.imeis; i++) {
+            tacs.add((int) (parsed.keys[i] / 1_000_000L));
+        }
+        Map<Integer, Catalogue.Model> catalogue = Catalogue.models(connection, tacs);
+        Map<Long, Integer> matches = new HashMap<>(); // (tac, typed model) → 1 match, 0 mismatch
+        for (int i = 0; i < parsed.imeis; i++) {
+            int tac = (int) (parsed.keys[i] / 1_000_000L);
+            Catalogue.Model model = catalogue.get(tac);
+            String imei = Imei.ofKey(parsed.keys[i]).toString();
+            if (model == null) {
+                refusals.add(new Refusal(parsed.lines[i], imei, Refusal.Reason.TAC_UNKNOWN, "IMEI " + imei + ": TAC "
+                        + imei.substring(0, 8) + " is not in the GSMA catalogue"));
+                continue;
+            }
+            String typed = parsed.modelNames.get(parsed.modelOf[i]);
+            int matched = matches.computeIfAbsent(((long) tac << 20) | parsed.modelOf[i], k -> model.matches(typed) ? 1 : 0);
+            if (matched == 0) {
+                refusals.add(new Refusal(parsed.lines[i], imei, Refusal.Reason.MODEL_MISMATCH, "IMEI " + imei + " is a "
+                        + model + " by its TAC, not a " + typed));
+            }
+        }
+
+        // What the register says of the IMEIs, in SQL: COPY them in, join once.
         try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TEMPORARY TABLE batch_imei (line bigint, phone integer, imei bigint, model text,"
-                    + " price numeric(12, 2)) ON COMMIT DROP");
+            statement.execute("CREATE TEMPORARY TABLE batch_imei (line bigint, phone integer, imei bigint) ON COMMIT DROP");
         }
         try {
             connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY batch_imei FROM STDIN",
@@ -188,85 +256,58 @@ public final class ImporterBatches {
         } catch (IOException e) {
             throw new SQLException("COPY of the batch failed: " + e.getMessage(), e);
         }
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("ANALYZE batch_imei");
-        }
-
-        List<Refusal> refusals = new ArrayList<>();
-        try (PreparedStatement check = connection.prepareStatement("SELECT b.line, b.imei, b.model, t.tac IS NULL,"
-                + " t.tac IS NOT NULL AND NOT (lower(b.model) IN (lower(t.model_name), lower(t.marketing_name),"
-                + "   lower(coalesce(t.brand_name, t.manufacturer) || ' ' || coalesce(t.marketing_name, t.model_name)),"
-                + "   lower(t.manufacturer || ' ' || t.model_name))),"
-                + " t.manufacturer, coalesce(t.marketing_name, t.model_name), ri.imei IS NOT NULL, ds.status"
-                + " FROM batch_imei b LEFT JOIN tac_model t ON t.tac = b.imei / 1000000"
-                + " LEFT JOIN registration_imei ri ON ri.imei = b.imei AND NOT ri.cancelled"
-                + " LEFT JOIN LATERAL (SELECT max(status) AS status FROM device_status d"
-                + "   WHERE d.imei = b.imei AND d.status IN ('STOLEN', 'CLONE')) ds ON true"
-                + " WHERE t.tac IS NULL OR ri.imei IS NOT NULL OR ds.status IS NOT NULL"
-                + " OR NOT (lower(b.model) IN (lower(t.model_name), lower(t.marketing_name),"
-                + "   lower(coalesce(t.brand_name, t.manufacturer) || ' ' || coalesce(t.marketing_name, t.model_name)),"
-                + "   lower(t.manufacturer || ' ' || t.model_name)))"
-                + " ORDER BY b.line, b.imei")) {
-            try (ResultSet rows = check.executeQuery()) {
-                while (rows.next()) {
-                    String imei = Imei.ofKey(rows.getLong(2)).toString();
-                    long line = rows.getLong(1);
-                    if (rows.getBoolean(4)) {
-                        refusals.add(new Refusal(line, imei, Refusal.Reason.TAC_UNKNOWN, "IMEI " + imei + ": TAC "
-                                + imei.substring(0, 8) + " is not in the GSMA catalogue"));
-                    } else if (rows.getString(9) != null) {
-                        Refusal.Reason reason = "STOLEN".equals(rows.getString(9)) ? Refusal.Reason.STOLEN
-                                : Refusal.Reason.CLONE;
-                        refusals.add(new Refusal(line, imei, reason, DeviceChecks.explain(reason, imei)));
-                    } else if (rows.getBoolean(8)) {
-                        refusals.add(new Refusal(line, imei, Refusal.Reason.ALREADY_REGISTERED,
-                                DeviceChecks.explain(Refusal.Reason.ALREADY_REGISTERED, imei)));
-                    } else if (rows.getBoolean(5)) {
-                        refusals.add(new Refusal(line, imei, Refusal.Reason.MODEL_MISMATCH, "IMEI " + imei + " is a "
-                                + rows.getString(6) + " " + rows.getString(7) + " by its TAC, not a " + rows.getString(3)));
-                    }
-                }
+        try (PreparedStatement check = connection.prepareStatement("SELECT b.line, b.imei, 'REGISTERED'"
+                + " FROM batch_imei b JOIN registration_imei ri ON ri.imei = b.imei AND NOT ri.cancelled"
+                + " UNION ALL SELECT b.line, b.imei, d.status FROM batch_imei b JOIN device_status d"
+                + " ON d.imei = b.imei AND d.status IN ('STOLEN', 'CLONE')");
+             ResultSet rows = check.executeQuery()) {
+            while (rows.next()) {
+                String imei = Imei.ofKey(rows.getLong(2)).toString();
+                Refusal.Reason reason = switch (rows.getString(3)) {
+                    case "STOLEN" -> Refusal.Reason.STOLEN;
+                    case "CLONE" -> Refusal.Reason.CLONE;
+                    default -> Refusal.Reason.ALREADY_REGISTERED;
+                };
+                refusals.add(new Refusal(rows.getLong(1), imei, reason, DeviceChecks.explain(reason, imei)));
             }
         }
         if (!refusals.isEmpty()) {
             throw new BatchRefused(refusals);
         }
 
-        // The duty of each model, once: the excise (and, were importers charged it, the state duty).
+        // The duty, once per catalogue model: the excise (and, were importers charged it, the state duty).
         LocalDate today = LocalDate.now(clock.withZone(settings.zone()));
-        Map<String, ModelDuty> duties = new LinkedHashMap<>();
-        try (PreparedStatement models = connection.prepareStatement("SELECT lower(b.model), count(DISTINCT b.phone),"
-                + " min(t.tac), min(t.manufacturer), min(t.model_name), min(t.marketing_name), min(t.brand_name),"
-                + " min(t.device_type) FROM batch_imei b JOIN tac_model t ON t.tac = b.imei / 1000000"
-                + " GROUP BY lower(b.model) ORDER BY lower(b.model)")) {
-            try (ResultSet rows = models.executeQuery()) {
-                while (rows.next()) {
-                    Catalogue.Model model = new Catalogue.Model(rows.getInt(3), rows.getString(4), rows.getString(5),
-                            rows.getString(6), rows.getString(7), rows.getString(8));
-                    duties.put(rows.getString(1), new ModelDuty(model, rows.getInt(2), null, null));
-                }
+        Map<String, ModelDuty> byModel = new LinkedHashMap<>();
+        int lastPhone = 0;
+        for (int i = 0; i < parsed.imeis; i++) {
+            if (parsed.phoneOf[i] == lastPhone) {
+                continue; // a multi-SIM phone pays once
             }
+            lastPhone = parsed.phoneOf[i];
+            Catalogue.Model model = catalogue.get((int) (parsed.keys[i] / 1_000_000L));
+            ModelDuty duty = byModel.computeIfAbsent(Catalogue.squash(model.manufacturer()) + "\n"
+                    + Catalogue.squash(model.modelName()), k -> new ModelDuty(model));
+            duty.phones++;
+            duty.declared = duty.declared.add(parsed.declared[lastPhone]);
         }
         BigDecimal total = BigDecimal.ZERO;
         List<DutyLine> lines = new ArrayList<>();
-        String version = null;
         DutyQuote sample = null;
-        for (Map.Entry<String, ModelDuty> entry : duties.entrySet()) {
-            ModelDuty duty = entry.getValue();
-            Optional<BigDecimal> market = Catalogue.marketPrice(connection, duty.model);
+        for (ModelDuty duty : byModel.values()) {
+            duty.market = Catalogue.marketPrice(connection, duty.model).orElse(null);
             DutyQuote quote = tariff.quote(new DutyRequest(today, Payer.IMPORTER, duty.model.make(), duty.model.name(),
-                    duty.model.deviceType(), market, Optional.empty(), 0));
+                    duty.model.deviceType(), Optional.ofNullable(duty.market), Optional.empty(), 0));
+            duty.perPhone = quote.total();
             BigDecimal subtotal = quote.total().multiply(BigDecimal.valueOf(duty.phones));
             lines.add(new DutyLine(duty.model.toString(), String.format("%,d phone(s) × %s (%s)", duty.phones,
                     Money.format(quote.total(), quote.currency()), summary(quote)), Money.cents(subtotal)));
             total = total.add(subtotal);
-            entry.setValue(new ModelDuty(duty.model, duty.phones, market.orElse(null), quote.total()));
-            version = quote.tariffVersion();
             sample = quote;
         }
-        DutyQuote batchQuote = new DutyQuote(version, sample.effectiveFrom(), sample.assumption(), tariff.currency(),
-                lines, Money.cents(total));
+        DutyQuote batchQuote = new DutyQuote(sample.tariffVersion(), sample.effectiveFrom(), sample.assumption(),
+                tariff.currency(), lines, Money.cents(total));
         String status = total.signum() == 0 ? "ACTIVE" : "PENDING_PAYMENT";
+
         long job = ImportJobs.record(connection, "REGISTRATIONS", file, sha, "SUCCEEDED", parsed.rows, parsed.imeis,
                 null, actor);
         String reference = References.next('B');
@@ -280,7 +321,7 @@ public final class ImporterBatches {
             insert.setString(3, importer);
             insert.setBigDecimal(4, batchQuote.total());
             insert.setString(5, batchQuote.currency());
-            insert.setString(6, version);
+            insert.setString(6, batchQuote.tariffVersion());
             insert.setString(7, Json.quote(batchQuote));
             insert.setInt(8, parsed.phones);
             insert.setLong(9, job);
@@ -291,15 +332,17 @@ public final class ImporterBatches {
                 id = row.getLong(1);
             }
         }
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TEMPORARY TABLE batch_duty (model text PRIMARY KEY, market numeric(12, 2),"
-                    + " duty numeric(12, 2)) ON COMMIT DROP");
-        }
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO batch_duty VALUES (?, ?, ?)")) {
-            for (Map.Entry<String, ModelDuty> entry : duties.entrySet()) {
-                insert.setString(1, entry.getKey());
-                insert.setBigDecimal(2, entry.getValue().market);
-                insert.setBigDecimal(3, entry.getValue().duty);
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO registration_model (registration_id,"
+                + " tac, make, model, phones, declared_total, market_price, duty_per_phone) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (ModelDuty duty : byModel.values()) {
+                insert.setLong(1, id);
+                insert.setInt(2, duty.model.tac());
+                insert.setString(3, duty.model.make());
+                insert.setString(4, duty.model.name());
+                insert.setInt(5, duty.phones);
+                insert.setBigDecimal(6, duty.declared);
+                insert.setBigDecimal(7, duty.market);
+                insert.setBigDecimal(8, duty.perPhone);
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -309,36 +352,28 @@ public final class ImporterBatches {
             insert.setLong(1, id);
             insert.executeUpdate();
         }
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO registration_device (registration_id,"
-                + " device_no, tac, make, model, declared_price, market_price, duty_amount)"
-                + " SELECT DISTINCT ON (b.phone) ?, b.phone, (b.imei / 1000000)::integer,"
-                + " coalesce(t.brand_name, t.manufacturer), coalesce(t.marketing_name, t.model_name), b.price,"
-                + " d.market, d.duty FROM batch_imei b JOIN tac_model t ON t.tac = b.imei / 1000000"
-                + " JOIN batch_duty d ON d.model = lower(b.model) ORDER BY b.phone, b.imei")) {
-            insert.setLong(1, id);
-            insert.executeUpdate();
-        }
         if ("ACTIVE".equals(status)) {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO change_log (imei, change, detail)"
-                    + " SELECT imei, 'REGISTERED', ? FROM batch_imei ORDER BY imei")) {
-                insert.setString(1, Json.object("registration", reference));
-                insert.executeUpdate();
-            }
-            try (PreparedStatement settle = connection.prepareStatement("UPDATE registration_deadline d SET"
-                    + " resolved = 'REGISTERED', resolved_at = now() FROM batch_imei b"
-                    + " WHERE d.imei = b.imei AND d.resolved IS NULL")) {
-                settle.executeUpdate();
-            }
+            Activation.announce(connection, id, reference);
         }
         AuditLog.append(connection, actor, "REGISTRATION_CREATED", "registration:" + reference, null,
                 Json.object("kind", "IMPORTER", "status", status, "importer", importer, "phones", parsed.phones,
                         "imeis", parsed.imeis, "import_job", job, "duty", batchQuote.total().toPlainString(),
-                        "tariff", version), file.getFileName().toString());
+                        "tariff", batchQuote.tariffVersion()), file.getFileName().toString());
         return new Result(reference, status, job, parsed.phones, parsed.imeis, batchQuote.total(),
                 batchQuote.currency(), batchQuote);
     }
 
-    private record ModelDuty(Catalogue.Model model, int phones, BigDecimal market, BigDecimal duty) {
+    /** One catalogue model of a batch: its phones, their declared total, its market price and duty per phone. */
+    private static final class ModelDuty {
+        final Catalogue.Model model;
+        int phones;
+        BigDecimal declared = BigDecimal.ZERO;
+        BigDecimal market;
+        BigDecimal perPhone;
+
+        ModelDuty(Catalogue.Model model) {
+            this.model = model;
+        }
     }
 
     private static String summary(DutyQuote quote) {
@@ -351,7 +386,9 @@ public final class ImporterBatches {
         return parts.isEmpty() ? "nothing due" : String.join("; ", parts);
     }
 
-    private RegistrationException fail(Path file, String sha, int rows, List<Refusal> refusals, String actor) {
+    private RegistrationException fail(Path file, String sha, int rows, List<Refusal> unsorted, String actor) {
+        List<Refusal> refusals = new ArrayList<>(unsorted);
+        refusals.sort(Comparator.comparingLong(Refusal::line).thenComparing(Refusal::imei));
         List<String> report = new ArrayList<>();
         for (Refusal refusal : refusals.subList(0, Math.min(REPORT_LIMIT, refusals.size()))) {
             report.add(refusal.toString());
@@ -360,29 +397,6 @@ public final class ImporterBatches {
                 Json.object("rejected", refusals.size(), "rows", report), actor));
         return new RegistrationException(RegistrationException.Kind.INVALID, file.getFileName() + ": "
                 + refusals.size() + " row(s) refused, nothing registered; first: " + refusals.get(0), refusals);
-    }
-
-    /** COPY's text format: backslash, tab and line breaks escaped. */
-    private static void copyText(StringBuilder out, String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\':
-                    out.append("\\\\");
-                    break;
-                case '\t':
-                    out.append("\\t");
-                    break;
-                case '\n':
-                    out.append("\\n");
-                    break;
-                case '\r':
-                    out.append("\\r");
-                    break;
-                default:
-                    out.append(c);
-            }
-        }
     }
 
     private static RegistrationException invalid(String message) {

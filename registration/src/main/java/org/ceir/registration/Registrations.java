@@ -27,7 +27,6 @@ import org.ceir.registration.duty.Payer;
 import org.ceir.registration.duty.Tariff;
 import org.ceir.registration.notify.NoticeKind;
 import org.ceir.store.AuditLog;
-import org.ceir.store.ChangeLog;
 import org.ceir.store.Database;
 import org.ceir.store.StoreException;
 
@@ -338,7 +337,9 @@ public final class Registrations {
                 throw new RegistrationException(RegistrationException.Kind.CONFLICT, "registration " + ref
                         + " is already cancelled");
             }
-            long[] imeis = Activation.liveImeis(connection, id);
+            if ("ACTIVE".equals(status)) {
+                Activation.changeAll(connection, id, "UNREGISTERED", Json.object("registration", ref));
+            }
             try (PreparedStatement update = connection.prepareStatement("UPDATE registration SET status = 'CANCELLED',"
                     + " cancelled_at = now(), cancelled_reason = ? WHERE id = ?")) {
                 update.setString(1, reason.strip());
@@ -349,12 +350,6 @@ public final class Registrations {
                     "UPDATE registration_imei SET cancelled = true WHERE registration_id = ?")) {
                 update.setLong(1, id);
                 update.executeUpdate();
-            }
-            if ("ACTIVE".equals(status)) {
-                String detail = Json.object("registration", ref);
-                for (long imei : imeis) {
-                    ChangeLog.append(connection, imei, "UNREGISTERED", detail);
-                }
             }
             AuditLog.append(connection, actor, "REGISTRATION_CANCELLED", "registration:" + ref,
                     Json.object("status", status), Json.object("status", "CANCELLED"), reason.strip());
