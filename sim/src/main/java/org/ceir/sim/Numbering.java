@@ -11,14 +11,17 @@ import org.ceir.core.country.Operator;
  * Hands out unique identities: IMEI bodies within a model's TACs, IMSIs within an operator's
  * PLMN, MSISDNs within an operator's number blocks, and the IMSIs and numbers of foreign visitors.
  *
- * <p>Uniqueness without a set: the n-th identity of a range is {@code (n × a + b) mod size} with
- * {@code a} coprime to the size, a bijection that looks random. A dual-SIM phone's two IMEIs are
- * consecutive (an even serial and the next odd one), as most manufacturers allocate them.
+ * <p>Uniqueness without a set: the n-th identity of a range of {@code size} values is
+ * {@code (n × a + b) mod size} with {@code a} coprime to the size, a bijection; with {@code a}
+ * near the golden section of the size, consecutive identities land far apart and look random. A
+ * dual-SIM phone's two IMEIs are consecutive (an even serial and the next odd one), as most
+ * manufacturers allocate them.
  */
 final class Numbering {
     /** Pairs of serials per TAC: serial {@code 2k} for slot 1 and {@code 2k + 1} for slot 2. */
     private static final int SERIAL_PAIRS = 500_000;
-    private static final long SPREAD = 7_654_321L;
+    /** Identities handed out per range at most, so that {@code n × a} cannot overflow a long. */
+    private static final long MOST_PER_RANGE = 1L << 29;
     /** National-number blocks (the two digits after the country code) each operator numbers from. */
     private static final int BLOCKS_PER_OPERATOR = 5;
 
@@ -97,7 +100,7 @@ final class Numbering {
             int t = (start + k) % counters.length;
             if (counters[t] < SERIAL_PAIRS) {
                 int tac = model.tacs()[t];
-                long pair = (counters[t]++ * 173L + tac * 7919L) % SERIAL_PAIRS;
+                long pair = scatter(counters[t]++, tac, SERIAL_PAIRS);
                 return tac * 1_000_000L + pair * 2;
             }
         }
@@ -108,10 +111,10 @@ final class Numbering {
     /** A new IMSI of home operator {@code op}: its MCC and MNC, then a unique MSIN. */
     long imsi(int op) {
         long n = imsiCounter[op]++;
-        if (n >= msinSpace[op]) {
+        if (n >= msinSpace[op] || n >= MOST_PER_RANGE) {
             throw new IllegalStateException("operator " + country.operators().get(op).code() + " has run out of IMSIs");
         }
-        return plmnBase[op] + Math.floorMod(n * SPREAD + op * 1_000_003L, msinSpace[op]);
+        return plmnBase[op] + scatter(n, op, msinSpace[op]);
     }
 
     /** A new E.164 number (digits) from home operator {@code op}'s blocks. */
@@ -119,12 +122,12 @@ final class Numbering {
         long n = msisdnCounter[op]++;
         int block = (int) (n % BLOCKS_PER_OPERATOR);
         long index = n / BLOCKS_PER_OPERATOR;
-        if (index >= nationalBlock) {
+        if (index >= nationalBlock || index >= MOST_PER_RANGE) {
             throw new IllegalStateException("operator " + country.operators().get(op).code()
                     + " has run out of numbers: national numbers of " + country.nationalNumberLength() + " digits");
         }
         long prefix = 10 + (40 + BLOCKS_PER_OPERATOR * op + block) % 90;
-        return countryBase + prefix * nationalBlock + Math.floorMod(index * SPREAD + block * 104_729L, nationalBlock);
+        return countryBase + prefix * nationalBlock + scatter(index, 1000 + op * BLOCKS_PER_OPERATOR + block, nationalBlock);
     }
 
     /** Picks a foreign network for an inbound roamer, by how many visitors come from it. */
@@ -146,7 +149,7 @@ final class Numbering {
         Foreign f = foreign.get(network);
         long n = foreignCounter[network]++;
         long space = 10_000_000_000L;
-        return Long.parseLong(f.mcc() + f.mnc()) * space + Math.floorMod(n * SPREAD + network * 7_919L, space);
+        return Long.parseLong(f.mcc() + f.mnc()) * space + scatter(n, 2000 + network, space);
     }
 
     /** A new E.164 number of foreign network {@code network}; call after {@link #foreignImsi}. */
@@ -154,8 +157,35 @@ final class Numbering {
         Foreign f = foreign.get(network);
         long n = foreignCounter[network] - 1;
         long rest = pow10(f.nationalLength() - f.prefixLength());
-        return f.countryCode() * pow10(f.nationalLength()) + f.prefix() * rest
-                + Math.floorMod(n * SPREAD + network * 15_485_863L, rest);
+        return f.countryCode() * pow10(f.nationalLength()) + f.prefix() * rest + scatter(n, 3000 + network, rest);
+    }
+
+    /**
+     * The n-th of {@code size} distinct values (n below {@code size} and {@link #MOST_PER_RANGE}):
+     * {@code (n × a + b) mod size}, with {@code a} the odd number nearest the golden section of
+     * {@code size} that is coprime to it and {@code b} from the range's salt.
+     */
+    static long scatter(long n, long salt, long size) {
+        long a = multiplier(size);
+        long b = Math.floorMod(Mix.mix(salt), size);
+        return Math.floorMod(n * a + b, size);
+    }
+
+    private static long multiplier(long size) {
+        long a = Math.max(1, (long) (size * 0.6180339887498949));
+        while (gcd(a, size) != 1) {
+            a++;
+        }
+        return a;
+    }
+
+    private static long gcd(long a, long b) {
+        while (b != 0) {
+            long t = a % b;
+            a = b;
+            b = t;
+        }
+        return a;
     }
 
     static long pow10(int exponent) {

@@ -332,7 +332,7 @@ final class Population {
      * once. The ring starts between 90 days before the period and 14 days before its end; copies
      * are sold a few days apart (exponential, mean 3 days). Seven in ten copies are another model
      * than the donor's TAC says, so their radios may contradict it; one in fifty carries a foreign
-     * SIM; one in fourteen changes SIM during the period.
+     * SIM; one in ten changes SIM during the period.
      */
     private int cloneRing(int remaining) {
         int size = Math.min(ringSizes.sample(random), remaining);
@@ -354,7 +354,7 @@ final class Population {
                 int network = numbering.foreignNetwork(random);
                 int sim = world.sims.add(numbering.foreignImsi(network), numbering.foreignMsisdn(network));
                 link(opCopy, phone, 0, sim, joined, days - 1, chance);
-            } else if (random.nextDouble() < 0.07 && joined < days - 2) {
+            } else if (random.nextDouble() < 0.10 && joined < days - 2) {
                 int change = Math.max(joined, 0) + 1 + random.nextInt(days - 1 - Math.max(joined, 0));
                 int opNext = operator();
                 link(opCopy, phone, 0, homeSim(opCopy), joined, change - 1, chance);
