@@ -354,7 +354,7 @@ final class Population {
                 int network = numbering.foreignNetwork(random);
                 int sim = world.sims.add(numbering.foreignImsi(network), numbering.foreignMsisdn(network));
                 link(opCopy, phone, 0, sim, joined, days - 1, chance);
-            } else if (random.nextDouble() < 0.10 && joined < days - 2) {
+            } else if (random.nextDouble() < 0.10 && Math.max(joined, 0) < days - 1) {
                 int change = Math.max(joined, 0) + 1 + random.nextInt(days - 1 - Math.max(joined, 0));
                 int opNext = operator();
                 link(opCopy, phone, 0, homeSim(opCopy), joined, change - 1, chance);
