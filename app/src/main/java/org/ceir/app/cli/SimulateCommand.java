@@ -59,9 +59,9 @@ public final class SimulateCommand extends CeirCommandBase {
     }
 
     private static void print(PrintStream out, SimulationParameters parameters, SimulationSummary summary) {
-        out.printf(Locale.ROOT, "simulated %s: %,d subscribers, %d days from %s to %s, seed %d%n",
-                parameters.country().name(), parameters.subscribers(), parameters.days(), parameters.start(),
-                parameters.end(), parameters.seed());
+        out.printf(Locale.ROOT, "simulated %s: %,d subscribers, %d day%s from %s to %s, seed %d%n",
+                parameters.country().name(), parameters.subscribers(), parameters.days(),
+                parameters.days() == 1 ? "" : "s", parameters.start(), parameters.end(), parameters.seed());
         out.printf(Locale.ROOT, "  rows      %,d in %,d operator files (%.1f MB gzipped)%n", summary.rows(),
                 summary.operatorFiles(), summary.bytes() / 1e6);
         out.printf(Locale.ROOT, "  time      %.1f s: %,.0f rows/s on %d thread%s%n", summary.nanos() / 1e9,
