@@ -18,6 +18,7 @@ final class Devices {
     static final byte IMEISV = 2;
 
     private static final byte REGISTERED = 1;
+    private static final Persona[] PERSONAS = Persona.values();
 
     private final LongArrayList key = new LongArrayList();
     private final ShortArrayList model = new ShortArrayList();
@@ -67,7 +68,7 @@ final class Devices {
     }
 
     Persona persona(int device) {
-        return Persona.values()[persona.getByte(device)];
+        return PERSONAS[persona.getByte(device)];
     }
 
     boolean registered(int device) {

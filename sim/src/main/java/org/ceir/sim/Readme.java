@@ -14,7 +14,7 @@ final class Readme {
     }
 
     static void write(Path file, SimulationParameters parameters, World world, SimulationSummary summary) {
-        TextFile.writeText(file, writer -> {
+        OutputFile.writeText(file, writer -> {
             StringBuilder text = new StringBuilder();
             text.append("A synthetic country written by ceir simulate\n\n");
             text.append(String.format(Locale.ROOT, "country      %s (MCC %s, +%s)%n", parameters.country().name(),

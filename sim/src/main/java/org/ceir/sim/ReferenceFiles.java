@@ -1,5 +1,6 @@
 package org.ceir.sim;
 
+import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -44,7 +45,7 @@ final class ReferenceFiles {
             }
         }
         lines.sort(Comparator.naturalOrder());
-        TextFile.writeText(file, writer -> {
+        OutputFile.writeText(file, writer -> {
             writer.write(TAC_HEADER + "\n");
             for (String line : lines) {
                 writer.write(line + "\n");
@@ -58,11 +59,11 @@ final class ReferenceFiles {
      * model (brand and marketing name), as a ministry's price catalogue names phones.
      */
     static void writePrices(Path file, Catalogue catalogue) {
-        TextFile.writeText(file, writer -> {
+        OutputFile.writeText(file, writer -> {
             writer.write(PRICES_HEADER + "\n");
             for (DeviceModel model : catalogue.models()) {
                 if (model.listed()) {
-                    writer.write(TextFile.csv(model.brand()) + "," + TextFile.csv(model.marketingName()) + ","
+                    writer.write(OutputFile.csv(model.brand()) + "," + OutputFile.csv(model.marketingName()) + ","
                             + model.priceUsd() + "\n");
                 }
             }
@@ -77,16 +78,16 @@ final class ReferenceFiles {
     static long writeRegistrations(Path file, World world) {
         Devices devices = world.devices;
         long[] rows = new long[1];
-        TextFile.writeText(file, writer -> {
+        OutputFile.writeText(file, writer -> {
             writer.write(REGISTRATIONS_HEADER + "\n");
             for (int device = 0; device < devices.size(); device++) {
                 if (!devices.registered(device)) {
                     continue;
                 }
                 DeviceModel model = world.catalogue.model(devices.model(device));
-                String rest = "," + TextFile.csv(model.brand()) + "," + TextFile.csv(model.marketingName())
-                        + ",whitelist," + TextFile.csv(model.modelNumber()) + "," + TextFile.csv(model.brand()) + ","
-                        + TextFile.csv(model.deviceType()) + "," + TextFile.csv(model.radioInterface()) + ","
+                String rest = "," + OutputFile.csv(model.brand()) + "," + OutputFile.csv(model.marketingName())
+                        + ",whitelist," + OutputFile.csv(model.modelNumber()) + "," + OutputFile.csv(model.brand()) + ","
+                        + OutputFile.csv(model.deviceType()) + "," + OutputFile.csv(model.radioInterface()) + ","
                         + (device + 1) + "\n";
                 long key = devices.key(device);
                 writer.write(Imei.formatKey(key) + rest);
@@ -103,7 +104,7 @@ final class ReferenceFiles {
     /** Phones reported stolen, with the day of the report (both IMEIs of a dual-SIM phone). */
     static long writeStolen(Path file, World world, LocalDate start) {
         long[] rows = new long[1];
-        TextFile.writeText(file, writer -> {
+        OutputFile.writeText(file, writer -> {
             writer.write(STOLEN_HEADER + "\n");
             for (int i = 0; i < world.stolenDevice.size(); i++) {
                 int device = world.stolenDevice.getInt(i);
@@ -120,7 +121,7 @@ final class ReferenceFiles {
         return rows[0];
     }
 
-    private static void stolenRow(Writer writer, long key, String date) throws java.io.IOException {
+    private static void stolenRow(Writer writer, long key, String date) throws IOException {
         writer.write(Imei.formatKey(key) + "," + date + ",\n");
     }
 }

@@ -50,7 +50,17 @@ public final class Simulator {
         Path out = parameters.out();
         Path operatorDir = out.resolve("operator");
         prepare(out, operatorDir, parameters.overwrite());
+        try {
+            return simulate(parameters, progress, started, out, operatorDir);
+        } catch (RuntimeException | Error e) {
+            // Whole files or none, and no partial simulation either: take back what this run wrote.
+            removeOurs(out, operatorDir, e);
+            throw e;
+        }
+    }
 
+    private static SimulationSummary simulate(SimulationParameters parameters, SimulationProgress progress,
+                                              long started, Path out, Path operatorDir) {
         progress.step("building " + parameters.subscribers() + " subscribers");
         Catalogue catalogue = Catalogue.load();
         World world = Population.build(parameters.seed(), parameters.subscribers(), parameters.days(),
@@ -100,7 +110,7 @@ public final class Simulator {
                     Path file = dir.resolve(operators.get(op).code() + "_" + date + "_" + date + ".csv.gz");
                     int opIndex = op;
                     int dayIndex = day;
-                    tasks.add(pool.submit(() -> TextFile.writeFile(file, temporary -> {
+                    tasks.add(pool.submit(() -> OutputFile.writeFile(file, temporary -> {
                         long rows;
                         try (OutputStream gzip = FastGzip.create(temporary)) {
                             rows = writer.write(opIndex, dayIndex, dateBytes, gzip);
@@ -125,6 +135,16 @@ public final class Simulator {
             return new long[] {rows, bytes};
         } finally {
             pool.shutdownNow();
+            awaitQuietly(pool);
+        }
+    }
+
+    /** After a failure, lets the other writers stop (they are interrupted) before their files are removed. */
+    private static void awaitQuietly(ExecutorService pool) {
+        try {
+            pool.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -159,21 +179,15 @@ public final class Simulator {
                 throw new IllegalArgumentException("--out " + out + " is a file, not a directory");
             }
             Files.createDirectories(operatorDir);
-            List<Path> ours = new ArrayList<>();
+            List<Path> ours = ours(out, operatorDir);
             List<Path> others = new ArrayList<>();
-            try (DirectoryStream<Path> entries = Files.newDirectoryStream(out)) {
-                for (Path entry : entries) {
-                    String name = entry.getFileName().toString();
-                    if (entry.equals(operatorDir)) {
-                        continue;
+            for (Path dir : List.of(out, operatorDir)) {
+                try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+                    for (Path entry : entries) {
+                        if (!entry.equals(operatorDir) && !ours.contains(entry)) {
+                            others.add(entry);
+                        }
                     }
-                    (REFERENCE_FILES.contains(name) || REFERENCE_FILES.contains(name.replace(".tmp", ""))
-                            ? ours : others).add(entry);
-                }
-            }
-            try (DirectoryStream<Path> entries = Files.newDirectoryStream(operatorDir)) {
-                for (Path entry : entries) {
-                    (OPERATOR_FILE.matcher(entry.getFileName().toString()).matches() ? ours : others).add(entry);
                 }
             }
             if (!others.isEmpty()) {
@@ -189,6 +203,36 @@ public final class Simulator {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare " + out + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The files a simulation writes that are now in {@code out}. */
+    private static List<Path> ours(Path out, Path operatorDir) throws IOException {
+        List<Path> ours = new ArrayList<>();
+        for (String name : REFERENCE_FILES) {
+            for (Path path : List.of(out.resolve(name), out.resolve(name + ".tmp"))) {
+                if (Files.exists(path)) {
+                    ours.add(path);
+                }
+            }
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(operatorDir)) {
+            for (Path entry : entries) {
+                if (OPERATOR_FILE.matcher(entry.getFileName().toString()).matches()) {
+                    ours.add(entry);
+                }
+            }
+        }
+        return ours;
+    }
+
+    private static void removeOurs(Path out, Path operatorDir, Throwable failure) {
+        try {
+            for (Path path : ours(out, operatorDir)) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            failure.addSuppressed(e);
         }
     }
 }

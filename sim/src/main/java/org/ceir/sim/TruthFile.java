@@ -33,7 +33,7 @@ final class TruthFile {
         int[] rings = new int[1];
         long[] clonePhones = new long[1];
         int[] largest = new int[1];
-        TextFile.writeText(file, writer -> {
+        OutputFile.writeText(file, writer -> {
             writer.write(HEADER + "\n");
             int device = 0;
             while (device < devices.size()) {

@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -355,6 +358,28 @@ class SimulatorTest {
     }
 
     @Test
+    void run_failureLeavesNoPartialSimulation() throws IOException {
+        Path dir = temp.resolve("interrupted");
+        SimulationProgress failing = new SimulationProgress() {
+            @Override
+            public void step(String description) {
+                if (description.startsWith("writing the catalogue")) {
+                    throw new IllegalStateException("stopped after the operator files");
+                }
+            }
+
+            @Override
+            public void files(int done, int total, long rows, long elapsedNanos) {
+            }
+        };
+        assertThatThrownBy(() -> Simulator.run(new SimulationParameters(dir, 500, 3, START, 1, 2, Country.azerbaijan(),
+                false), failing)).hasMessage("stopped after the operator files");
+        try (Stream<Path> files = Files.walk(dir)) {
+            assertThat(files.filter(Files::isRegularFile)).isEmpty();
+        }
+    }
+
+    @Test
     void run_usesTheConfiguredCountry() {
         Country testland = new Country("Testland", "111", "22", "0", 10,
                 List.of(new Operator("operator1", "One", "111", "01"), new Operator("operator2", "Two", "111", "02")),
@@ -378,16 +403,15 @@ class SimulatorTest {
         }
     }
 
-    /** Every file under a directory (relative name to bytes, as a string for readable failures). */
+    /** Every file under a directory: relative name to the SHA-256 of its bytes. */
     private static Map<String, String> contents(Path dir) throws IOException {
         Map<String, String> contents = new TreeMap<>();
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
-                contents.put(dir.relativize(file).toString(), Arrays.toString(Files.readAllBytes(file)).hashCode()
-                        + ":" + Files.size(file) + ":" + java.util.HexFormat.of().formatHex(
-                        java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))));
+                contents.put(dir.relativize(file).toString(),
+                        HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))));
             }
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
         return contents;

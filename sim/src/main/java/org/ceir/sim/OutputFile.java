@@ -14,7 +14,7 @@ import java.nio.file.StandardCopyOption;
  * Writes an output file whole or not at all: into a temporary name beside it, then renamed, so an
  * interrupted simulation never leaves a half-written file under a real name.
  */
-final class TextFile {
+final class OutputFile {
     /** Fills a text file. */
     interface TextBody {
         void write(Writer writer) throws IOException;
@@ -25,7 +25,7 @@ final class TextFile {
         T write(Path temporary) throws IOException;
     }
 
-    private TextFile() {
+    private OutputFile() {
     }
 
     /** Writes UTF-8 text through {@code body}. */
