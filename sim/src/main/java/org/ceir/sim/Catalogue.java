@@ -74,8 +74,9 @@ final class Catalogue {
             int generation = Integer.parseInt(f[6]);
             double weight = Double.parseDouble(f[11]);
             int year = Integer.parseInt(f[9]);
-            // Enough TACs that the most popular model holds 10 million phones (500,000 each).
-            int inUse = 1 + (int) weight;
+            // 500,000 phones per TAC: two per weight unit lets the most popular model (6 of 87)
+            // hold 6.5 million phones, enough for 50 million subscribers.
+            int inUse = 1 + (int) (2 * weight);
             int spare = random.nextInt(3);
             int[] tacs = new int[inUse];
             int[] spareTacs = new int[spare];

@@ -7,8 +7,9 @@ import org.ceir.core.country.Country;
 /**
  * Builds the simulated country: draws scenarios one after another until the subscribers are all
  * placed, and turns each into phones, SIMs and links. One random stream from the seed, so the same
- * seed gives the same world. The shares and the behaviour of each scenario are documented in
- * {@code package-info.java}; the constants here are the single source.
+ * seed gives the same world (StrictMath where a draw is transformed, so on every JVM too). The
+ * shares and the behaviour of each scenario are documented in {@code package-info.java}; the
+ * constants here are the single source.
  */
 final class Population {
     // Shares of subscribers (people with a home SIM) by scenario; SINGLE takes what is left.
@@ -347,7 +348,7 @@ final class Population {
         for (int copy = 1; copy < size; copy++) {
             DeviceModel hardware = random.nextDouble() < 0.3 ? donorModel : catalogue.pickCloneHardware(random);
             int phone = world.devices.add(key, hardware.index(), imeiFormat(), Persona.CLONE, false, ring);
-            int joined = start + (int) (-3 * Math.log(1 - random.nextDouble()));
+            int joined = start + (int) (-3 * StrictMath.log(1 - random.nextDouble()));
             char chance = activity();
             int opCopy = operator();
             if (random.nextDouble() < 0.02) {

@@ -33,10 +33,10 @@ final class RingSizes {
         return cap;
     }
 
-    /** A ring size from 2 to the cap. */
+    /** A ring size from 2 to the cap; StrictMath, so the same draw gives the same size on every JVM. */
     int sample(SplittableRandom random) {
         double u = 1.0 - random.nextDouble(); // (0, 1]
-        double k = 2 + Math.floor(SCALE * (Math.pow(u, -1 / SHAPE) - 1));
+        double k = 2 + Math.floor(SCALE * (StrictMath.pow(u, -1 / SHAPE) - 1));
         if (k <= cap) {
             return (int) k;
         }

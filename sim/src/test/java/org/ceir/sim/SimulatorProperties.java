@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -43,7 +44,7 @@ class SimulatorProperties {
             }
             assertThat(output.truth.keySet()).isEqualTo(bodies);
             long people = summary.people().entrySet().stream().filter(e -> e.getKey() != Persona.ROAMER)
-                    .mapToLong(java.util.Map.Entry::getValue).sum();
+                    .mapToLong(Map.Entry::getValue).sum();
             assertThat(people).isEqualTo(subscribers);
         } finally {
             delete(dir);

@@ -8,6 +8,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 
 import org.ceir.app.Main;
 import org.junit.jupiter.api.AfterEach;
@@ -62,7 +64,7 @@ class SimulateCommandTest {
         Path country = temp.resolve("recent");
         assertThat(Main.run("simulate", "--home", temp.resolve("home").toString(), "--out", country.toString(),
                 "--subscribers", "100", "--days", "2")).isZero();
-        String yesterday = java.time.LocalDate.now().minusDays(1).format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+        String yesterday = LocalDate.now().minusDays(1).format(DateTimeFormatter.BASIC_ISO_DATE);
         assertThat(country.resolve("operator/azercell_" + yesterday + "_" + yesterday + ".csv.gz")).isRegularFile();
     }
 
