@@ -21,16 +21,25 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 public record ConditionConfig(@JsonProperty("label") String label,
                               @JsonProperty("reason") String reason,
-                              @JsonProperty("blocking") boolean blocking,
-                              @JsonProperty("clone") boolean detectsClones,
-                              @JsonProperty("grace_period_days") int gracePeriodDays,
-                              @JsonProperty("sticky") boolean sticky,
-                              @JsonProperty("max_allowed_matching_ratio") double maxAllowedMatchingRatio,
+                              @JsonProperty("blocking") Boolean blocking,
+                              @JsonProperty("clone") Boolean detectsClones,
+                              @JsonProperty("grace_period_days") Integer gracePeriodDays,
+                              @JsonProperty("sticky") Boolean sticky,
+                              @JsonProperty("max_allowed_matching_ratio") Double maxAllowedMatchingRatio,
                               @JsonProperty("dimensions") List<DimensionConfig> dimensions) {
     public ConditionConfig {
         if (label == null || !label.matches("[a-z][a-z0-9_]{0,62}")) {
             throw new IllegalArgumentException("condition label '" + label
                     + "': lower-case letters, digits and _, starting with a letter");
+        }
+        // blocking, clone, sticky and grace_period_days are optional (false, false, false, 0)
+        blocking = blocking != null && blocking;
+        detectsClones = detectsClones != null && detectsClones;
+        sticky = sticky != null && sticky;
+        gracePeriodDays = gracePeriodDays == null ? 0 : gracePeriodDays;
+        if (maxAllowedMatchingRatio == null) {
+            throw new IllegalArgumentException("condition " + label + ": max_allowed_matching_ratio is required"
+                    + " (DIRBS uses 0.1): the share of IMEIs above which the results are discarded");
         }
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("condition " + label + ": reason is empty; say what a matched IMEI is told");

@@ -11,12 +11,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *
  * @param module     e.g. {@code duplicate_threshold}, {@code concurrent_imsis}
  * @param parameters the dimension's parameters by their DIRBS names, e.g. {@code period_days}
- * @param invert     true to match the IMEIs seen in the window that the dimension does not match
+ * @param invert     (optional, false) true to match the IMEIs seen in the window that the dimension does not match
  */
 public record DimensionConfig(@JsonProperty("module") String module,
                               @JsonProperty("parameters") Map<String, Object> parameters,
-                              @JsonProperty("invert") boolean invert) {
+                              @JsonProperty("invert") Boolean invert) {
     public DimensionConfig {
+        invert = invert != null && invert; // optional, as in DIRBS
         if (module == null || module.isBlank()) {
             throw new IllegalArgumentException("a dimension needs a module, one of " + Dimensions.NAMES);
         }
