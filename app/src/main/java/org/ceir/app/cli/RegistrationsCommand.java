@@ -68,8 +68,8 @@ public final class RegistrationsCommand {
         protected int run() {
             List<Registration> found = ceir().registration().registrations().list(Optional.ofNullable(status), limit);
             for (Registration r : found) {
-                System.out.printf("%-11s %-10s %-15s %-28s %6d IMEI(s) %14s%n", r.reference(), r.kind(), r.status(),
-                        r.make() == null ? r.ownerName() : r.make() + " " + r.model(), r.imeis().size(),
+                System.out.printf("%-11s %-10s %-15s %-28s %,9d phone(s) %14s%n", r.reference(), r.kind(), r.status(),
+                        r.make() == null ? r.ownerName() : r.make() + " " + r.model(), r.phones(),
                         r.duty() == null ? "" : Money.format(r.duty(), r.currency()));
             }
             System.out.println(found.size() + " registration(s)");
