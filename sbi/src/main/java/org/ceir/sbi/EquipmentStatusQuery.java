@@ -147,7 +147,7 @@ final class EquipmentStatusQuery {
             featuresState = value(text, valueStart, end, features, featuresState, FEATURES,
                     ResponseKind.OPTIONAL_QUERY_PARAM_INCORRECT);
         } else {
-            problem(ResponseKind.INVALID_QUERY_PARAM, echo(name), "not a parameter of equipment-status, which takes "
+            problem(ResponseKind.INVALID_QUERY_PARAM, cut(name), "not a parameter of equipment-status, which takes "
                     + "pei, supi, gpsi and supported-features (TS 29.511 §6.2.3.2.3.1)");
         }
     }
@@ -379,7 +379,10 @@ final class EquipmentStatusQuery {
 
     /** The value for an error message: quoted, and cut short when long. */
     private static String echo(CharSequence value) {
-        String text = value.length() > ECHO_LIMIT ? value.subSequence(0, ECHO_LIMIT) + "…" : value.toString();
-        return "'" + text + "'";
+        return "'" + cut(value) + "'";
+    }
+
+    private static String cut(CharSequence value) {
+        return value.length() > ECHO_LIMIT ? value.subSequence(0, ECHO_LIMIT) + "…" : value.toString();
     }
 }
