@@ -54,9 +54,13 @@ final class N5gEirHandler extends Http2ConnectionHandler {
     private final int maxUriLength;
     private final EquipmentStatusQuery query = new EquipmentStatusQuery();
 
-    private N5gEirHandler(Http2ConnectionDecoder decoder, Http2ConnectionEncoder encoder, Http2Settings settings,
+    private N5gEirHandler(Http2ConnectionDecoder decoder, Http2ConnectionEncoder encoder, Http2Settings initial,
                           EquipmentCheck check, String operator, SbiMetrics metrics, int maxUriLength) {
-        super(decoder, encoder, settings);
+        super(decoder, encoder, initial);
+        // In force at once, not only when the client acknowledges our SETTINGS (RFC 9113 §6.5.3): a
+        // client that never acknowledges must not get unlimited streams. A conformant client that
+        // sends before it has read our SETTINGS gets REFUSED_STREAM, which it may safely retry.
+        connection().remote().maxActiveStreams(initial.maxConcurrentStreams().intValue());
         this.check = check;
         this.operator = operator;
         this.metrics = metrics;
@@ -192,7 +196,7 @@ final class N5gEirHandler extends Http2ConnectionHandler {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
         if (event instanceof IdleStateEvent) {
-            ctx.close(); // GOAWAY, then close (sbi.idle-timeout-seconds)
+            ctx.channel().close(); // through this handler: GOAWAY, then close (sbi.idle-timeout-seconds)
             return;
         }
         super.userEventTriggered(ctx, event);
