@@ -4,8 +4,9 @@
 # Starts two JVMs on 127.0.0.1: the N5g-eir server over a trivial in-memory check, and a bare
 # Netty h2c server answering a constant (org.ceir.bench.sbi.H2cTarget). Warms both, then
 # alternates measured h2load rounds between them, so that both see the same machine. Prints
-# requests/s (median of the rounds), the ratio N5g-eir / baseline, and p50/p99 latency over all
-# measured requests, from h2load's per-request log.
+# requests/s (median of the rounds), the ratio N5g-eir / baseline (of the medians, and the median
+# of each round's ratio), p50/p99 latency over all measured requests from h2load's per-request
+# log, and each server's CPU time per request (from /proc), the figure a shared machine blurs least.
 #
 # Needs h2load (Debian: apt-get install nghttp2-client) and Java 17+; builds bench/target/benchmarks.jar
 # when it is missing or older than the sources.
@@ -42,10 +43,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
+declare -A pid_of
 start() { # kind port
   java ${JAVA_OPTS:-} -Xms512m -Xmx512m -XX:+UseParallelGC -cp "$jar" org.ceir.bench.sbi.H2cTarget "$1" "$2" \
     "$server_threads" >"$work/$1.out" 2>&1 &
   pids+=("$!")
+  pid_of[$1]="$!"
   for _ in $(seq 1 100); do
     grep -q '^listening' "$work/$1.out" && return 0
     sleep 0.1
@@ -61,7 +64,13 @@ uris() { # port: 1,000 requests for distinct devices, the same for both servers
       port, int(rand() * 10000000), int(rand() * 10000000000), int(rand() * 10000000) }'
 }
 
-run() { # kind port requests log -> prints req/s
+ticks() { # pid -> CPU clock ticks the process has used (user + system)
+  awk '{ print $14 + $15 }' "/proc/$1/stat"
+}
+
+run() { # kind port requests [log] -> prints req/s; appends the server's CPU us/request to $work/cpu-KIND
+  local before
+  before="$(ticks "${pid_of[$1]}")"
   h2load -n "$3" -c "$clients" -m "$streams" -t "$h2load_threads" -i "$work/uris-$2.txt" \
     ${4:+--log-file="$4"} >"$work/h2load.out" 2>&1 || { cat "$work/h2load.out" >&2; exit 1; }
   if ! grep -q ' 0 failed, 0 errored' "$work/h2load.out" || ! grep -q "status codes: $3 2xx" "$work/h2load.out"; then
@@ -69,6 +78,8 @@ run() { # kind port requests log -> prints req/s
     echo "$1: not every request succeeded with 2xx" >&2
     exit 1
   fi
+  awk -v t="$(( $(ticks "${pid_of[$1]}") - before ))" -v hz="$(getconf CLK_TCK)" -v n="$3" \
+    'BEGIN { print t * 1000000 / hz / n }' >>"$work/cpu-$1"
   sed -n 's/^finished in [^,]*, \([0-9.]*\) req\/s.*/\1/p' "$work/h2load.out"
 }
 
@@ -91,9 +102,16 @@ done
 
 : >"$work/rps-n5g-eir"
 : >"$work/rps-constant"
+: >"$work/cpu-n5g-eir"
+: >"$work/cpu-constant"
 for round in $(seq 1 "$rounds"); do
-  run constant "$port_base" "$requests" "$work/constant-$round.log" >>"$work/rps-constant"
-  run n5g-eir "$port_eir" "$requests" "$work/n5g-eir-$round.log" >>"$work/rps-n5g-eir"
+  if [ $((round % 2)) -eq 1 ]; then # alternate which goes first, so neither always follows the other
+    run constant "$port_base" "$requests" "$work/constant-$round.log" >>"$work/rps-constant"
+    run n5g-eir "$port_eir" "$requests" "$work/n5g-eir-$round.log" >>"$work/rps-n5g-eir"
+  else
+    run n5g-eir "$port_eir" "$requests" "$work/n5g-eir-$round.log" >>"$work/rps-n5g-eir"
+    run constant "$port_base" "$requests" "$work/constant-$round.log" >>"$work/rps-constant"
+  fi
   echo "round $round: baseline $(tail -1 "$work/rps-constant") req/s, n5g-eir $(tail -1 "$work/rps-n5g-eir") req/s" >&2
 done
 
@@ -102,7 +120,15 @@ base="$(median <"$work/rps-constant")"
 read -r eir50 eir99 <<<"$(percentiles "$work"/n5g-eir-*.log)"
 read -r base50 base99 <<<"$(percentiles "$work"/constant-*.log)"
 echo "h2load -n $requests -c $clients -m $streams -t $h2load_threads; server threads $server_threads; $rounds rounds; $(nproc) cores"
-printf '%-30s %12s %10s %10s\n' "server" "req/s (med)" "p50 (us)" "p99 (us)"
-printf '%-30s %12.0f %10d %10d\n' "bare Netty h2c (constant)" "$base" "$base50" "$base99"
-printf '%-30s %12.0f %10d %10d\n' "N5g-eir (trivial check)" "$eir" "$eir50" "$eir99"
-awk -v e="$eir" -v b="$base" 'BEGIN { printf "ratio N5g-eir / baseline: %.2f (goal >= 0.80)\n", e / b }'
+eir_cpu="$(median <"$work/cpu-n5g-eir")"
+base_cpu="$(median <"$work/cpu-constant")"
+printf '%-30s %12s %10s %10s %14s\n' "server" "req/s (med)" "p50 (us)" "p99 (us)" "CPU us/req (med)"
+printf '%-30s %12.0f %10d %10d %14.2f\n' "bare Netty h2c (constant)" "$base" "$base50" "$base99" "$base_cpu"
+printf '%-30s %12.0f %10d %10d %14.2f\n' "N5g-eir (trivial check)" "$eir" "$eir50" "$eir99" "$eir_cpu"
+awk -v e="$eir" -v b="$base" 'BEGIN { printf "ratio of the medians, N5g-eir / baseline: %.2f (goal >= 0.80)\n", e / b }'
+# Each round's pair ran back to back, so its ratio is less disturbed by a busy machine's swings.
+paste "$work/rps-n5g-eir" "$work/rps-constant" | awk '{ print $1 / $2 }' | median \
+  | awk '{ printf "median of the per-round ratios: %.2f\n", $1 }'
+# Server CPU per request is what a busy machine disturbs least: baseline's / ours is the share of
+# the bare server's throughput this one would reach on the same cores.
+awk -v e="$eir_cpu" -v b="$base_cpu" 'BEGIN { printf "CPU per request, baseline / N5g-eir: %.2f\n", b / e }'
