@@ -4,9 +4,10 @@
 # Starts two JVMs on 127.0.0.1: the N5g-eir server over a trivial in-memory check, and a bare
 # Netty h2c server answering a constant (org.ceir.bench.sbi.H2cTarget). Warms both, then
 # alternates measured h2load rounds between them, so that both see the same machine. Prints
-# requests/s (median of the rounds), the ratio N5g-eir / baseline (of the medians, and the median
-# of each round's ratio), p50/p99 latency over all measured requests from h2load's per-request
-# log, and each server's CPU time per request (from /proc), the figure a shared machine blurs least.
+# requests/s at saturation (median of the rounds), the ratio N5g-eir / baseline (of the medians,
+# and the median of each round's ratio), p50/p99 latency at a steady offered load from h2load's
+# per-request log, and each server's CPU time per request (from /proc), the figure a shared
+# machine blurs least.
 #
 # Needs h2load (Debian: apt-get install nghttp2-client) and Java 17+; builds bench/target/benchmarks.jar
 # when it is missing or older than the sources.
@@ -14,7 +15,8 @@
 # Usage: bench/scripts/n5g-eir-h2load.sh [ROUNDS] [REQUESTS_PER_ROUND]
 #   env: CLIENTS (h2load -c, 4), STREAMS (h2load -m, 64), SERVER_THREADS (1), H2LOAD_THREADS (1),
 #        WARMUP (requests per server before measuring, 600000: C2 needs them, more so on a busy
-#        machine), BASE_PORT (18081: the baseline gets BASE_PORT+1), JAVA_OPTS
+#        machine), LATENCY_RATE (req/s offered while latency is logged, 20000), LATENCY_SECONDS (10),
+#        BASE_PORT (18081: the baseline gets BASE_PORT+1), JAVA_OPTS
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 jar="$root/bench/target/benchmarks.jar"
@@ -25,6 +27,8 @@ streams="${STREAMS:-64}"
 server_threads="${SERVER_THREADS:-1}"
 h2load_threads="${H2LOAD_THREADS:-1}"
 warmup="${WARMUP:-600000}"
+latency_rate="${LATENCY_RATE:-20000}"
+latency_seconds="${LATENCY_SECONDS:-10}"
 port_eir="${BASE_PORT:-18081}"
 port_base="$((port_eir + 1))"
 
@@ -68,18 +72,19 @@ ticks() { # pid -> CPU clock ticks the process has used (user + system)
   awk '{ print $14 + $15 }' "/proc/$1/stat"
 }
 
-run() { # kind port requests [log] -> prints req/s; appends the server's CPU us/request to $work/cpu-KIND
-  local before
-  before="$(ticks "${pid_of[$1]}")"
-  h2load -n "$3" -c "$clients" -m "$streams" -t "$h2load_threads" -i "$work/uris-$2.txt" \
-    ${4:+--log-file="$4"} >"$work/h2load.out" 2>&1 || { cat "$work/h2load.out" >&2; exit 1; }
-  if ! grep -q ' 0 failed, 0 errored' "$work/h2load.out" || ! grep -q "status codes: $3 2xx" "$work/h2load.out"; then
+run() { # kind port requests [h2load options…] -> prints req/s; appends the server's CPU us/request to $work/cpu-KIND
+  local kind="$1" port="$2" n="$3" before
+  shift 3
+  before="$(ticks "${pid_of[$kind]}")"
+  h2load -n "$n" -c "$clients" -m "$streams" -t "$h2load_threads" -i "$work/uris-$port.txt" "$@" \
+    >"$work/h2load.out" 2>&1 || { cat "$work/h2load.out" >&2; exit 1; }
+  if ! grep -q ' 0 failed, 0 errored' "$work/h2load.out" || ! grep -q "status codes: $n 2xx" "$work/h2load.out"; then
     cat "$work/h2load.out" >&2
-    echo "$1: not every request succeeded with 2xx" >&2
+    echo "$kind: not every request succeeded with 2xx" >&2
     exit 1
   fi
-  awk -v t="$(( $(ticks "${pid_of[$1]}") - before ))" -v hz="$(getconf CLK_TCK)" -v n="$3" \
-    'BEGIN { print t * 1000000 / hz / n }' >>"$work/cpu-$1"
+  awk -v t="$(( $(ticks "${pid_of[$kind]}") - before ))" -v hz="$(getconf CLK_TCK)" -v n="$n" \
+    'BEGIN { print t * 1000000 / hz / n }' >>"$work/cpu-$kind"
   sed -n 's/^finished in [^,]*, \([0-9.]*\) req\/s.*/\1/p' "$work/h2load.out"
 }
 
@@ -106,19 +111,28 @@ done
 : >"$work/cpu-constant"
 for round in $(seq 1 "$rounds"); do
   if [ $((round % 2)) -eq 1 ]; then # alternate which goes first, so neither always follows the other
-    run constant "$port_base" "$requests" "$work/constant-$round.log" >>"$work/rps-constant"
-    run n5g-eir "$port_eir" "$requests" "$work/n5g-eir-$round.log" >>"$work/rps-n5g-eir"
+    run constant "$port_base" "$requests" >>"$work/rps-constant"
+    run n5g-eir "$port_eir" "$requests" >>"$work/rps-n5g-eir"
   else
-    run n5g-eir "$port_eir" "$requests" "$work/n5g-eir-$round.log" >>"$work/rps-n5g-eir"
-    run constant "$port_base" "$requests" "$work/constant-$round.log" >>"$work/rps-constant"
+    run n5g-eir "$port_eir" "$requests" >>"$work/rps-n5g-eir"
+    run constant "$port_base" "$requests" >>"$work/rps-constant"
   fi
   echo "round $round: baseline $(tail -1 "$work/rps-constant") req/s, n5g-eir $(tail -1 "$work/rps-n5g-eir") req/s" >&2
 done
 
+# Latency at a steady offered load below saturation (at saturation it is only queueing: Little's
+# law). Measured apart because h2load's per-request log slows h2load itself, unevenly.
+echo "latency at $latency_rate req/s offered…" >&2
+for kind in n5g-eir constant; do
+  port="$([ "$kind" = n5g-eir ] && echo "$port_eir" || echo "$port_base")"
+  run "$kind" "$port" "$((latency_rate * latency_seconds))" --rps="$((latency_rate / clients))" \
+    --log-file="$work/$kind-latency.log" >/dev/null
+done
+
 eir="$(median <"$work/rps-n5g-eir")"
 base="$(median <"$work/rps-constant")"
-read -r eir50 eir99 <<<"$(percentiles "$work"/n5g-eir-*.log)"
-read -r base50 base99 <<<"$(percentiles "$work"/constant-*.log)"
+read -r eir50 eir99 <<<"$(percentiles "$work/n5g-eir-latency.log")"
+read -r base50 base99 <<<"$(percentiles "$work/constant-latency.log")"
 echo "h2load -n $requests -c $clients -m $streams -t $h2load_threads; server threads $server_threads; $rounds rounds; $(nproc) cores"
 eir_cpu="$(median <"$work/cpu-n5g-eir")"
 base_cpu="$(median <"$work/cpu-constant")"
