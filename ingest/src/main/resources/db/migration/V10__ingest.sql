@@ -37,3 +37,6 @@ BEGIN
                        name, first_day, (first_day + interval '1 month')::date);
     END IF;
 END $$;
+
+-- The TAC catalogue's columns that the base schema does not keep.
+ALTER TABLE tac_model ADD COLUMN radio_interface text, ADD COLUMN operating_system text;

@@ -19,6 +19,7 @@ final class CopyWriter implements AutoCloseable {
     private final byte[] buffer = new byte[FLUSH_AT + LineReader.MAX_LINE * 2 + 64];
     private final byte[] digits = new byte[20];
     private int position;
+    private int rowStart;
     private boolean rowStarted;
     private boolean done;
 
@@ -107,9 +108,18 @@ final class CopyWriter implements AutoCloseable {
         return this;
     }
 
+    /** Forgets the row being written, after a row error found midway. */
+    void discardRow() {
+        if (rowStarted) {
+            position = rowStart;
+            rowStarted = false;
+        }
+    }
+
     void endRow() throws SQLException {
         buffer[position++] = '\n';
         rowStarted = false;
+        rowStart = position;
         if (position >= FLUSH_AT) {
             flush();
         }
@@ -125,6 +135,7 @@ final class CopyWriter implements AutoCloseable {
     private void flush() throws SQLException {
         copy.writeToCopy(buffer, 0, position);
         position = 0;
+        rowStart = 0;
     }
 
     /** Ends the COPY; returns the rows PostgreSQL took. */

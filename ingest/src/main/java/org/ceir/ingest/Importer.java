@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.ceir.core.country.Country;
+import org.ceir.core.country.NumberingPlan;
 import org.ceir.core.country.Operator;
 import org.ceir.store.Database;
 import org.ceir.store.Operators;
@@ -70,6 +71,35 @@ public final class Importer {
         }
         return run(source, sha256, options, new OperatorImport(database.dataSource(), country, settings, listener,
                 source, sha256, name, operator, operatorId, options));
+    }
+
+    /** Imports the GSMA TAC catalogue (pipe-separated, plain or zipped); new and changed TACs are merged. */
+    public ImportResult importTac(Path file, ImportOptions options) {
+        FileSource source = source(file);
+        String sha256 = sha256(source);
+        return run(source, sha256, options, new TacImport(source, sha256, options, settings, listener));
+    }
+
+    /** Imports the registration list (DIRBS columns), whole or as a delta ({@link ImportOptions#delta()}). */
+    public ImportResult importRegistrations(Path file, ImportOptions options) {
+        FileSource source = source(file);
+        String sha256 = sha256(source);
+        return run(source, sha256, options, new RegistrationListImport(source, sha256, options, settings, listener));
+    }
+
+    /** Imports the stolen list ({@code imei,reporting_date,status}), whole or as a delta. */
+    public ImportResult importStolen(Path file, ImportOptions options) {
+        FileSource source = source(file);
+        String sha256 = sha256(source);
+        return run(source, sha256, options, new StolenListImport(source, sha256, options, settings, listener));
+    }
+
+    /** Imports the pairing list ({@code imei,imsi,msisdn}), whole or as a delta. */
+    public ImportResult importPairings(Path file, ImportOptions options) {
+        FileSource source = source(file);
+        String sha256 = sha256(source);
+        return run(source, sha256, options, new PairingListImport(source, sha256, options, settings, listener,
+                new NumberingPlan(country)));
     }
 
     /** The import history, newest first. */
