@@ -83,6 +83,9 @@ final class OperatorImport implements FileImport {
         try (Statement statement = connection.createStatement()) {
             // Sorting and grouping millions of staged rows wants more than the default memory.
             statement.execute("SET LOCAL work_mem = '256MB'");
+            // A killed importer's backend notices within a second and rolls back, instead of
+            // merging on (holding the operator's lock) until it next writes to the dead socket.
+            statement.execute("SET LOCAL client_connection_check_interval = '1s'");
             statement.execute(TripletMerge.createStage(stage));
         }
         listener.phase(file, "reading");
