@@ -113,6 +113,7 @@ final class OperatorImport implements FileImport {
         try (Statement statement = connection.createStatement()) {
             statement.execute("ANALYZE " + stage);
         }
+        listener.phase(file, "merging triplets");
         TripletMerge merge = new TripletMerge(stage);
         long tripletsInserted = 0;
         long tripletsUpdated = 0;
@@ -122,7 +123,9 @@ final class OperatorImport implements FileImport {
             tripletsUpdated += counts.updated();
         }
         TripletMerge.Counts triplets = new TripletMerge.Counts(tripletsInserted, tripletsUpdated);
+        listener.phase(file, "merging IMEIs");
         TripletMerge.ImeiCounts imeis = merge.imeis(connection, jobId);
+        listener.phase(file, "recording");
         TripletMerge.dayStats(connection, operatorId, jobId, reader);
         try (Statement statement = connection.createStatement()) {
             statement.execute("DROP TABLE " + stage);

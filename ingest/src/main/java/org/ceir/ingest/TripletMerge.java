@@ -49,6 +49,9 @@ final class TripletMerge {
      */
     Counts triplets(Connection connection, short operatorId, int month) throws SQLException {
         String partition = "network_triplet_" + LocalDate.ofEpochDay(month).format(MONTH);
+        if (firstOfMonth(connection, partition, operatorId, month)) {
+            return new Counts(insertAll(connection, partition, operatorId, month), 0);
+        }
         String sql = "WITH merged AS ("
                 + " INSERT INTO " + partition + " AS t (triplet_month, operator_id, imei, imei_raw, imsi, msisdn,"
                 + "   first_seen, last_seen, date_bitmask, rat_bitmask)"
@@ -73,6 +76,37 @@ final class TripletMerge {
                 row.next();
                 return new Counts(row.getLong(1), row.getLong(2));
             }
+        }
+    }
+
+    /**
+     * True when the partition holds nothing of this operator's month yet. Imports of one operator
+     * are serialised, so nobody else can add its rows meanwhile, and a plain INSERT is safe: about
+     * a quarter cheaper than INSERT … ON CONFLICT, which must first insert speculatively.
+     */
+    private static boolean firstOfMonth(Connection connection, String partition, short operatorId, int month)
+            throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT NOT EXISTS (SELECT 1 FROM " + partition
+                + " WHERE triplet_month = date '1970-01-01' + ? AND operator_id = ?)")) {
+            query.setInt(1, month);
+            query.setShort(2, operatorId);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getBoolean(1);
+            }
+        }
+    }
+
+    private long insertAll(Connection connection, String partition, short operatorId, int month) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + partition
+                + " (triplet_month, operator_id, imei, imei_raw, imsi, msisdn, first_seen, last_seen, date_bitmask,"
+                + " rat_bitmask) SELECT date '1970-01-01' + month, ?, imei, imei_raw, imsi, msisdn,"
+                + " date '1970-01-01' + min(day), date '1970-01-01' + max(day), bit_or(dbit), bit_or(rat)"
+                + " FROM " + stage + " WHERE month = ?"
+                + " GROUP BY month, imei, imei_raw, imsi, msisdn ORDER BY imei, imei_raw, imsi, msisdn")) {
+            insert.setShort(1, operatorId);
+            insert.setInt(2, month);
+            return insert.executeUpdate();
         }
     }
 
