@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import org.ceir.store.Database;
 import org.ceir.store.TestDatabase;
@@ -132,6 +135,29 @@ class OperatorImportTest {
                 .isInstanceOf(ImportException.class)
                 .hasMessageStartingWith("operator1_20240501_20240501.csv.gz is truncated");
         assertThat(Fixtures.count(database, "SELECT count(*) FROM network_triplet")).isZero();
+    }
+
+    @Test
+    void importOperator_zip_readsItsOneFileAndRefusesTwo() throws IOException {
+        Path zip = dir.resolve("operator1_20240501_20240501.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new ZipEntry("operator1_20240501_20240501.csv"));
+            out.write((HEADER + "\n20240501,352099001761481,111011234567890,2250000001,006\n").getBytes(StandardCharsets.US_ASCII));
+            out.closeEntry();
+        }
+        assertThat(importer.importOperator(zip, Fixtures.options()).rowsRead()).isEqualTo(1);
+
+        Path two = dir.resolve("operator1_20240502_20240502.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(two))) {
+            for (String name : List.of("a.csv", "b.csv")) {
+                out.putNextEntry(new ZipEntry(name));
+                out.write((HEADER + "\n20240502,352099001761481,111011234567890,2250000001,006\n").getBytes(StandardCharsets.US_ASCII));
+                out.closeEntry();
+            }
+        }
+        assertThatThrownBy(() -> importer.importOperator(two, Fixtures.options()))
+                .hasMessageContaining("holds more than one file (b.csv");
+        assertThat(Fixtures.rows(database, "SELECT date_bitmask FROM network_triplet")).containsExactly("1");
     }
 
     @Test
