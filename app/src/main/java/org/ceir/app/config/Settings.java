@@ -22,6 +22,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.ceir.core.country.Country;
 import org.ceir.detect.DetectSettings;
 import org.ceir.ingest.IngestSettings;
+import org.ceir.sbi.SbiSettings;
 
 /**
  * The validated, immutable configuration of one ceir process.
@@ -43,7 +44,8 @@ public final class Settings {
             new Section<>("country", Country.class),
             new Section<>("db", DbConfig.class),
             new Section<>("detect", DetectSettings.class),
-            new Section<>("ingest", IngestSettings.class));
+            new Section<>("ingest", IngestSettings.class),
+            new Section<>("sbi", SbiSettings.class));
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
@@ -112,6 +114,11 @@ public final class Settings {
 
     public DetectSettings detect() {
         return get(DetectSettings.class);
+    }
+
+    /** The N5g-eir server's section. */
+    public SbiSettings sbi() {
+        return get(SbiSettings.class);
     }
 
     /** The file the settings came from, if any. */
