@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.ceir.core.country.Country;
 import org.ceir.detect.DetectSettings;
+import org.ceir.ingest.IngestSettings;
 import org.ceir.registration.RegistrationSettings;
 import org.ceir.sbi.SbiSettings;
 
@@ -45,6 +46,7 @@ public final class Settings {
             new Section<>("db", DbConfig.class),
             new Section<>("detect", DetectSettings.class),
             new Section<>("registration", RegistrationSettings.class),
+            new Section<>("ingest", IngestSettings.class),
             new Section<>("sbi", SbiSettings.class));
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
