@@ -1,6 +1,7 @@
 package org.ceir.diameter;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
@@ -107,7 +108,8 @@ final class S13Connection extends ChannelInboundHandlerAdapter {
             return;
         }
         counted = true;
-        capabilities = node.capabilities(((InetSocketAddress) ctx.channel().localAddress()).getAddress());
+        capabilities = node.capabilities(ctx.channel().localAddress() instanceof InetSocketAddress
+                ? ((InetSocketAddress) ctx.channel().localAddress()).getAddress() : InetAddress.getLoopbackAddress());
         connectedAt = System.nanoTime();
         lastMessageAt = connectedAt;
         watchdogInterval = jitteredWatchdog();
@@ -330,7 +332,7 @@ final class S13Connection extends ChannelInboundHandlerAdapter {
         if (command == CommandCode.CAPABILITIES_EXCHANGE) {
             send(CapabilitiesExchangeAnswer.to(header, error.resultCode(), capabilities, error.getMessage(),
                     error.failedAvp()).toMessage());
-            LOG.warn("Diameter CER from {} refused: {}", ctx.channel().remoteAddress(), error);
+            LOG.warn("Diameter CER from {} refused: {}", ctx.channel().remoteAddress(), error.toString());
             close(closeReasonForCer(error.resultCode()));
         } else if (error.resultCode().isProtocolError() || !command.isKnown()) {
             send(ErrorAnswer.to(message, node.origin, error).toMessage());
