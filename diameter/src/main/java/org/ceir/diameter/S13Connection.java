@@ -62,7 +62,6 @@ import org.slf4j.LoggerFactory;
  */
 final class S13Connection extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(S13Connection.class);
-    private static final long LOG_INTERVAL = TimeUnit.SECONDS.toNanos(10);
 
     private enum State { WAITING_FOR_CER, OPEN, DISCONNECTING, CLOSED }
 
@@ -91,7 +90,6 @@ final class S13Connection extends ChannelInboundHandlerAdapter {
     private long watchdogSentAt;
     private int watchdogHopByHop;
     private int disconnectHopByHop;
-    private long lastCheckFailureLog;
 
     S13Connection(S13Node node, DiameterFrameDecoder frames) {
         this.node = node;
@@ -246,10 +244,10 @@ final class S13Connection extends ChannelInboundHandlerAdapter {
                     null, peer.operator());
         } catch (RuntimeException e) {
             node.metrics.checkFailure();
-            long now = System.nanoTime();
-            if (now - lastCheckFailureLog > LOG_INTERVAL) {
-                lastCheckFailureLog = now;
-                LOG.error("the equipment check failed (answering DIAMETER_UNABLE_TO_COMPLY)", e);
+            long held = node.failedChecks.permit();
+            if (held >= 0) {
+                LOG.error("the equipment check failed, answering DIAMETER_UNABLE_TO_COMPLY ({} more since the last"
+                        + " report)", held, e);
             }
             throw new DiameterException(ResultCode.UNABLE_TO_COMPLY, null, "the equipment check failed; try again");
         }
@@ -332,7 +330,11 @@ final class S13Connection extends ChannelInboundHandlerAdapter {
         if (command == CommandCode.CAPABILITIES_EXCHANGE) {
             send(CapabilitiesExchangeAnswer.to(header, error.resultCode(), capabilities, error.getMessage(),
                     error.failedAvp()).toMessage());
-            LOG.warn("Diameter CER from {} refused: {}", ctx.channel().remoteAddress(), error.toString());
+            long held = node.refusedCers.permit();
+            if (held >= 0) {
+                LOG.warn("Diameter CER from {} refused: {} ({} more refused since the last report)",
+                        ctx.channel().remoteAddress(), error.toString(), held);
+            }
             close(closeReasonForCer(error.resultCode()));
         } else if (error.resultCode().isProtocolError() || !command.isKnown()) {
             send(ErrorAnswer.to(message, node.origin, error).toMessage());
@@ -343,7 +345,9 @@ final class S13Connection extends ChannelInboundHandlerAdapter {
                     .toMessage());
         } else {
             send(DisconnectPeerAnswer.failed(header, error, node.origin).toMessage());
-            close(CloseReason.PEER_DISCONNECTED);
+        }
+        if (command == CommandCode.DISCONNECT_PEER) {
+            close(CloseReason.PEER_DISCONNECTED); // the peer is leaving, however it said so
         }
     }
 

@@ -1,6 +1,7 @@
 package org.ceir.diameter;
 
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.List;
 
 import org.ceir.core.check.EquipmentCheck;
@@ -23,6 +24,8 @@ final class S13Node {
     final DiameterMetrics metrics;
     final ServerLimits limits;
     final Identifiers identifiers = new Identifiers();
+    final LogLimiter refusedCers = new LogLimiter(Duration.ofSeconds(10));
+    final LogLimiter failedChecks = new LogLimiter(Duration.ofSeconds(10));
 
     S13Node(Origin origin, PeerTable peers, EquipmentCheck check, DiameterMetrics metrics, ServerLimits limits) {
         this.origin = origin;
