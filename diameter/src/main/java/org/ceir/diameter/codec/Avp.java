@@ -119,6 +119,17 @@ public final class Avp {
                 0, definition.type().minimumLength());
     }
 
+    /**
+     * An AVP that claims more octets than the message has: its header with the octets that are
+     * there, copied (RFC 6733 §7.1.5 asks at least for the header; the octets help the sender more
+     * than zeros do).
+     */
+    private static Avp truncated(int code, int flags, int vendorId, ByteBuf buffer, int offset, int available) {
+        byte[] value = new byte[available];
+        buffer.getBytes(offset, value);
+        return new Avp(code, flags, vendorId, Unpooled.wrappedBuffer(value), 0, available);
+    }
+
     // ---- decoding -------------------------------------------------------------------------
 
     /**
@@ -129,6 +140,12 @@ public final class Avp {
      */
     static List<Avp> decodeAll(ByteBuf buffer, int from, int to) {
         List<Avp> avps = new ArrayList<>(8);
+        decodeAll(buffer, from, to, avps);
+        return avps;
+    }
+
+    /** As {@link #decodeAll(ByteBuf, int, int)}, into {@code avps}, which keeps the AVPs read before an error. */
+    static void decodeAll(ByteBuf buffer, int from, int to, List<Avp> avps) {
         int index = from;
         while (index < to) {
             int remaining = to - index;
@@ -144,7 +161,9 @@ public final class Avp {
             int headerLength = vendor ? VENDOR_HEADER_LENGTH : HEADER_LENGTH;
             int vendorId = vendor && remaining >= VENDOR_HEADER_LENGTH ? buffer.getInt(index + 8) : 0;
             if (length < headerLength || length > remaining) {
-                throw new DiameterException(ResultCode.INVALID_AVP_LENGTH, headerOnly(code, flags, vendorId),
+                Avp failed = length < headerLength || remaining < headerLength ? headerOnly(code, flags, vendorId)
+                        : truncated(code, flags, vendorId, buffer, index + headerLength, remaining - headerLength);
+                throw new DiameterException(ResultCode.INVALID_AVP_LENGTH, failed,
                         AvpCode.valueOf(code, vendorId & 0xffffffffL).name() + " has length " + length + " but "
                                 + (length < headerLength ? "its header alone takes " + headerLength
                                         : "only " + remaining + " octets remain"));
@@ -152,7 +171,6 @@ public final class Avp {
             avps.add(new Avp(code, flags, vendorId, buffer, index + headerLength, length - headerLength));
             index += length + 3 & ~3;
         }
-        return avps;
     }
 
     // ---- reading --------------------------------------------------------------------------

@@ -17,7 +17,8 @@ import io.netty.util.ReferenceCounted;
  * <p>A decoded message holds its frame's buffer, which its AVPs view without copying: release it
  * (Netty's {@link io.netty.channel.SimpleChannelInboundHandler} does) once answered. A message
  * that could not be decoded says why in {@link #decoderResult()}: its header is there when the
- * first 20 octets were, so that the error can be answered.
+ * first 20 octets were, and so are the AVPs before the broken one, so that the error can be
+ * answered with the request's Session-Id.
  */
 public final class DiameterMessage implements ReferenceCounted, DecoderResultProvider {
     /** RFC 6733 §3: the only version. */
@@ -52,9 +53,14 @@ public final class DiameterMessage implements ReferenceCounted, DecoderResultPro
         return new DiameterMessage(header, avps, frame, DecoderResult.SUCCESS);
     }
 
-    /** A message that could not be decoded: the header if it could be read (else null), and why. */
+    /** A message that could not be framed: the header if it could be read (else null), and why. */
     static DiameterMessage failed(DiameterHeader header, DiameterException cause) {
         return new DiameterMessage(header, List.of(), Unpooled.EMPTY_BUFFER, DecoderResult.failure(cause));
+    }
+
+    /** A framed message with a broken AVP: the AVPs before it (views into {@code frame}, which it takes over), and why. */
+    static DiameterMessage failed(DiameterHeader header, List<Avp> avpsBefore, ByteBuf frame, DiameterException cause) {
+        return new DiameterMessage(header, avpsBefore, frame, DecoderResult.failure(cause));
     }
 
     /** The header; null only for a failed message whose header could not be read. */
@@ -108,11 +114,15 @@ public final class DiameterMessage implements ReferenceCounted, DecoderResultPro
 
     /**
      * The same message in a buffer of its own (heap memory, nothing to release), for keeping
-     * after the frame is released; a failed message holds no buffer and is returned as it is.
+     * after the frame is released.
      */
     public DiameterMessage copy() {
         if (decoderResult.isFailure()) {
-            return this;
+            List<Avp> copies = new ArrayList<>(avps.size());
+            for (Avp avp : avps) {
+                copies.add(avp.copy());
+            }
+            return new DiameterMessage(header, copies, Unpooled.EMPTY_BUFFER, decoderResult);
         }
         DiameterMessage copy = DiameterMessageDecoder.decode(Unpooled.wrappedBuffer(DiameterEncoder.toBytes(this)));
         copy.frame.release();

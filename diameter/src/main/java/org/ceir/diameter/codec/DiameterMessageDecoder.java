@@ -1,5 +1,6 @@
 package org.ceir.diameter.codec;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import io.netty.buffer.ByteBuf;
@@ -50,11 +51,14 @@ public final class DiameterMessageDecoder extends MessageToMessageDecoder<ByteBu
         if (problem != null) {
             return DiameterMessage.failed(header, problem);
         }
+        List<Avp> avps = new ArrayList<>(8);
         try {
-            List<Avp> avps = Avp.decodeAll(frame, start + DiameterMessage.HEADER_LENGTH, start + length);
+            Avp.decodeAll(frame, start + DiameterMessage.HEADER_LENGTH, start + length, avps);
             return DiameterMessage.decoded(header, avps, frame.retain());
         } catch (DiameterException e) {
-            return DiameterMessage.failed(header, e);
+            // The AVPs before the broken one stay readable, so that the answer can still carry the
+            // request's Session-Id and Proxy-Info.
+            return DiameterMessage.failed(header, avps, frame.retain(), e);
         }
     }
 

@@ -79,7 +79,7 @@ class DiameterMessageDecoderTest {
     }
 
     @Test
-    void decode_avpLongerThanTheMessage_invalidAvpLengthWithItsHeader() {
+    void decode_avpLongerThanTheMessage_invalidAvpLengthWithWhatIsThere() {
         byte[] bytes = Wire.ecr();
         bytes[Wire.USER_NAME_FLAGS + 3] = (byte) 0xff; // User-Name's length: 23 -> 255
 
@@ -87,7 +87,7 @@ class DiameterMessageDecoderTest {
 
         assertThat(error.resultCode()).isEqualTo(ResultCode.INVALID_AVP_LENGTH);
         assertThat(error.failedAvp().code()).isEqualTo(AvpCode.USER_NAME.code());
-        assertThat(error.failedAvp().dataLength()).isZero();
+        assertThat(error.failedAvp().utf8()).as("the octets that are there").isEqualTo(Wire.IMSI + "\0");
         assertThat(error.getMessage()).isEqualTo("User-Name has length 255 but only 24 octets remain");
     }
 
