@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -96,37 +98,41 @@ class TsharkTest {
         }
     }
 
+    /**
+     * Starts tshark writing {@code pcap}, and returns once it is seen capturing: "Capturing on"
+     * comes a moment before the capture is live, so a probe connection (TCP only, no Diameter) is
+     * made until tshark reports a packet of it.
+     */
     private static Process startCapture(int port, Path pcap) throws IOException, InterruptedException {
         Process capture;
         try {
-            capture = new ProcessBuilder("tshark", "-i", "lo", "-f", "tcp port " + port, "-w", pcap.toString())
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            capture = new ProcessBuilder("tshark", "-i", "lo", "-f", "tcp port " + port, "-w", pcap.toString(),
+                    "-P", "-l").redirectError(ProcessBuilder.Redirect.DISCARD).start();
         } catch (IOException e) {
             throw new AssertionError("this test needs tshark: apt-get install tshark (.ci/run does)", e);
         }
-        CountDownLatch capturing = new CountDownLatch(1);
-        StringBuilder messages = new StringBuilder();
+        CountDownLatch packetSeen = new CountDownLatch(1);
         Thread reader = new Thread(() -> {
-            try (BufferedReader err = new BufferedReader(new InputStreamReader(capture.getErrorStream(),
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(capture.getInputStream(),
                     StandardCharsets.UTF_8))) {
-                for (String line = err.readLine(); line != null; line = err.readLine()) {
-                    synchronized (messages) {
-                        messages.append(line).append('\n');
-                    }
-                    if (line.startsWith("Capturing on")) {
-                        capturing.countDown();
-                    }
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    packetSeen.countDown();
                 }
             } catch (IOException ignored) {
                 // tshark exited
             }
-        }, "tshark-stderr");
+        }, "tshark-stdout");
         reader.setDaemon(true);
         reader.start();
-        if (!capturing.await(30, TimeUnit.SECONDS)) {
-            capture.destroyForcibly();
-            synchronized (messages) {
-                throw new AssertionError("tshark did not start capturing on lo: " + messages);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!packetSeen.await(200, TimeUnit.MILLISECONDS)) {
+            if (!capture.isAlive() || System.nanoTime() > deadline) {
+                capture.destroyForcibly();
+                throw new AssertionError("tshark did not capture on lo (exit " + (capture.isAlive() ? "none"
+                        : capture.exitValue()) + "): is this user allowed to capture?");
+            }
+            try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                probe.setSoLinger(true, 0);
             }
         }
         return capture;
