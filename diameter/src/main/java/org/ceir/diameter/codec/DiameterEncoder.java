@@ -2,20 +2,31 @@ package org.ceir.diameter.codec;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.buffer.UnpooledByteBufAllocator;
+import io.netty.buffer.UnpooledHeapByteBuf;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToByteEncoder;
+import io.netty.util.concurrent.FastThreadLocal;
 
 /**
  * Writes {@link DiameterMessage}s (RFC 6733 §3): the header with the length worked out, then
  * every AVP padded to four octets, into one buffer of exactly the right size.
  *
- * <p>Stateless: one instance serves every connection.
+ * <p>Stateless: one instance serves every connection (each thread keeps a scratch buffer, below,
+ * but no connection's state).
  */
 @Sharable
 public final class DiameterEncoder extends MessageToByteEncoder<DiameterMessage> {
     public static final DiameterEncoder INSTANCE = new DiameterEncoder();
     private static final int MAX_LENGTH = 0xffffff;
+    private static final FastThreadLocal<ByteBuf> SCRATCH = new FastThreadLocal<>() {
+        @Override
+        protected ByteBuf initialValue() {
+            // Not from an allocator: it lives as long as its thread, and no leak detector should wait for it.
+            return new UnpooledHeapByteBuf(UnpooledByteBufAllocator.DEFAULT, 4096, MAX_LENGTH);
+        }
+    };
 
     private DiameterEncoder() {
         super(DiameterMessage.class);
@@ -29,7 +40,17 @@ public final class DiameterEncoder extends MessageToByteEncoder<DiameterMessage>
 
     @Override
     protected void encode(ChannelHandlerContext ctx, DiameterMessage message, ByteBuf out) {
-        encode(message, out);
+        if (out.hasArray()) {
+            encode(message, out);
+            return;
+        }
+        // A direct buffer from Netty 4.2's adaptive allocator copies each write through two NIO
+        // ByteBuffer views made for the purpose: fourteen for an ECA, whose garbage the event loop
+        // then pauses to collect. So the message is put together in this thread's heap buffer and
+        // copied once: 1,340 → 946 bytes allocated per ECR answered (S13PipelineBenchmark -prof gc).
+        ByteBuf scratch = SCRATCH.get().clear();
+        encode(message, scratch);
+        out.writeBytes(scratch.array(), scratch.arrayOffset(), scratch.readableBytes());
     }
 
     /** Appends the message to {@code out}. */
