@@ -20,7 +20,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.ceir.core.country.Country;
+import org.ceir.detect.DetectSettings;
 import org.ceir.diameter.DiameterSettings;
+import org.ceir.registration.RegistrationSettings;
+import org.ceir.sbi.SbiSettings;
 
 /**
  * The validated, immutable configuration of one ceir process.
@@ -41,7 +44,10 @@ public final class Settings {
     public static final List<Section<?>> SECTIONS = List.of(
             new Section<>("country", Country.class),
             new Section<>("db", DbConfig.class),
-            new Section<>("diameter", DiameterSettings.class));
+            new Section<>("diameter", DiameterSettings.class),
+            new Section<>("detect", DetectSettings.class),
+            new Section<>("registration", RegistrationSettings.class),
+            new Section<>("sbi", SbiSettings.class));
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
@@ -106,6 +112,19 @@ public final class Settings {
 
     public DbConfig db() {
         return get(DbConfig.class);
+    }
+
+    public DetectSettings detect() {
+        return get(DetectSettings.class);
+    }
+
+    public RegistrationSettings registration() {
+        return get(RegistrationSettings.class);
+    }
+
+    /** The N5g-eir server's section. */
+    public SbiSettings sbi() {
+        return get(SbiSettings.class);
     }
 
     /** The file the settings came from, if any. */
