@@ -37,9 +37,4 @@ enum CloseReason {
     String tag() {
         return name().toLowerCase(Locale.ROOT);
     }
-
-    /** True for a reason caused by a misbehaving or failing peer, rather than a goodbye. */
-    boolean isError() {
-        return this != PEER_DISCONNECTED && this != SERVER_SHUTDOWN;
-    }
 }

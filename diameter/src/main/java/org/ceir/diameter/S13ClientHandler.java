@@ -198,9 +198,4 @@ final class S13ClientHandler extends ChannelDuplexHandler {
         return new S13ClientException("the connection to the S13 server " + server + " closed"
                 + (cause == null ? "" : ": " + cause.getMessage()), null, cause);
     }
-
-    /** Requests still waiting for an answer; for tests. */
-    int inFlight() {
-        return pending.size();
-    }
 }

@@ -103,7 +103,7 @@ class S13ConnectionFuzzTest {
         inputs.add(input);
         channel.writeInbound(input);
         channel.checkException();
-        assertThat((Object) channel.readInbound()).as("nothing passes the S13 handler").isNull();
+        assertThat(channel.<Object>readInbound()).as("nothing passes the S13 handler").isNull();
         List<DiameterMessage> out = drainAnswers();
         Stream stream = Stream.read(frame);
         judge(stream, out);

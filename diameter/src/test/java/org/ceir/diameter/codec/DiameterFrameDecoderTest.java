@@ -42,7 +42,7 @@ class DiameterFrameDecoderTest {
             assertThat(message.failure()).isNull();
             message.release();
         }
-        assertThat((Object) channel.readInbound()).isNull();
+        assertThat(channel.<Object>readInbound()).isNull();
     }
 
     @Test
@@ -59,7 +59,7 @@ class DiameterFrameDecoderTest {
                 .isEqualTo("message length 16777212 exceeds this peer's limit of 1024 octets");
         assertThat(message.header().hopByHop()).isEqualTo(9);
         channel.writeInbound(Unpooled.wrappedBuffer(Wire.ecr()));
-        assertThat((Object) channel.readInbound()).as("everything after a broken header is discarded").isNull();
+        assertThat(channel.<Object>readInbound()).as("everything after a broken header is discarded").isNull();
         assertThat(header.refCnt()).isZero();
         channel.finish();
     }
