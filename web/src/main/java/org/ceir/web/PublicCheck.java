@@ -91,7 +91,8 @@ final class PublicCheck implements RouteGroup {
         if (answer.tacUnknown()) {
             body.put("tacUnknown", true);
         }
-        body.put("title", messages.get(language, "answer." + answer.status() + ".title"));
+        body.put("title", messages.get(language, "answer." + answer.status() + ".title",
+                answer.daysLeft() == null ? "" : answer.daysLeft()));
         body.put("message", messages.get(language, "answer." + answer.status() + ".text",
                 answer.daysLeft() == null ? "" : answer.daysLeft(), answer.graceEnds() == null ? "" : answer.graceEnds()));
         ctx.header("Cache-Control", "no-store");
