@@ -9,7 +9,11 @@ import java.util.Map;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 
-/** Signing in and out of the staff console. */
+/**
+ * Signing in and out of the staff console. A refused sign-in shows the form again with 422 (wrong
+ * name or password, never saying which) or 423 (locked): not 401, which promises an HTTP
+ * authentication challenge a form does not have.
+ */
 final class AuthPages implements RouteGroup {
     private final Users users;
     private final Sessions sessions;
@@ -54,9 +58,9 @@ final class AuthPages implements RouteGroup {
             ctx.redirect(safeNext(ctx.formParam("next")), HttpStatus.SEE_OTHER);
         } else if (outcome instanceof Users.Locked locked) {
             long minutes = Math.max(1, Duration.between(Instant.now(), locked.until()).toSeconds() / 60 + 1);
-            render(ctx, 403, username, Map.of("key", "login.locked", "minutes", minutes));
+            render(ctx, 423, username, Map.of("key", "login.locked", "minutes", minutes));
         } else {
-            render(ctx, 401, username, Map.of("key", "login.wrong", "minutes", 0));
+            render(ctx, 422, username, Map.of("key", "login.wrong", "minutes", 0));
         }
     }
 
