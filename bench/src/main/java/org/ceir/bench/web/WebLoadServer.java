@@ -25,8 +25,9 @@ import org.ceir.web.WebSettings;
  * temporary directory (with one TAC in the catalogue, so the check page does its real look-up), an
  * in-memory register in which every IMEI is registered, and the rate limit raised out of the way.
  *
- * <p>Run: {@code java -cp bench/target/benchmarks.jar org.ceir.bench.web.WebLoadServer PORT}; it
- * serves until killed.
+ * <p>Run: {@code java -cp bench/target/benchmarks.jar org.ceir.bench.web.WebLoadServer PORT [HOME]};
+ * it serves until killed. With HOME, the data lives there and {@code ceir users add --home HOME}
+ * works beside it (a plain-HTTP trial: cookies are not marked Secure).
  */
 public final class WebLoadServer {
     private WebLoadServer() {
@@ -34,7 +35,8 @@ public final class WebLoadServer {
 
     public static void main(String[] args) throws Exception {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 18480;
-        Path home = Files.createTempDirectory("ceir-web-bench");
+        Path home = args.length > 1 ? Files.createDirectories(Path.of(args[1]).toAbsolutePath())
+                : Files.createTempDirectory("ceir-web-bench");
         Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
         Database database = Database.open(new DatabaseSettings("", "", "", 16, 0, home.resolve("postgres")),
                 message -> System.err.println("bench: " + message));
