@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.ceir.core.country.Country;
 import org.ceir.detect.DetectSettings;
+import org.ceir.sbi.SbiSettings;
 import org.ceir.web.WebSettings;
 
 /**
@@ -43,6 +44,7 @@ public final class Settings {
             new Section<>("country", Country.class),
             new Section<>("db", DbConfig.class),
             new Section<>("detect", DetectSettings.class),
+            new Section<>("sbi", SbiSettings.class),
             new Section<>("web", WebSettings.class));
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
@@ -112,6 +114,11 @@ public final class Settings {
 
     public DetectSettings detect() {
         return get(DetectSettings.class);
+    }
+
+    /** The N5g-eir server's section. */
+    public SbiSettings sbi() {
+        return get(SbiSettings.class);
     }
 
     public WebSettings web() {
