@@ -30,6 +30,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * End to end in a real headless Chromium (Debian's chromium and chromium-driver, which .ci/run
@@ -106,7 +108,7 @@ class BrowserTest {
     @Test
     @Order(2)
     void check_inEnglishAfterSwitching() {
-        browser.findElement(By.cssSelector("a[hreflang=en]")).click();
+        clickAndWait(By.cssSelector("a[hreflang=en]"));
         assertThat(browser.findElement(By.id("answer")).getText()).contains("Registered");
         check(org.ceir.core.identity.Imei.ofKey(GRACE).toString());
 
@@ -118,7 +120,7 @@ class BrowserTest {
     @Test
     @Order(3)
     void check_inRussianAfterSwitching() {
-        browser.findElement(By.cssSelector("a[hreflang=ru]")).click();
+        clickAndWait(By.cssSelector("a[hreflang=ru]"));
         check("490154203237518");
 
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("ru");
@@ -137,7 +139,7 @@ class BrowserTest {
         assertThat(error).contains("should be 1, not 2");
         accessible("check-digit");
         screenshot("04-check-wrong-digit");
-        browser.findElement(By.id("suggestion")).click();
+        clickAndWait(By.id("suggestion"));
         assertThat(browser.findElement(By.id("answer")).getAttribute("data-status")).isEqualTo("REGISTERED");
     }
 
@@ -170,13 +172,13 @@ class BrowserTest {
         accessible("console-analyst");
         screenshot("06-console-analyst");
 
-        browser.findElement(By.cssSelector(".console-nav a[href='/console/imei']")).click();
+        clickAndWait(By.cssSelector(".console-nav a[href='/console/imei']"));
         browser.findElement(By.id("imei")).sendKeys("490154203237518");
-        browser.findElement(By.cssSelector("main form button")).click();
+        clickAndWait(By.cssSelector("main form button"));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Clone status", "SIMs paired");
         accessible("lookup");
         screenshot("07-console-imei-lookup");
-        browser.findElement(By.cssSelector(".signout button")).click();
+        clickAndWait(By.cssSelector(".signout button"));
     }
 
     @Test
@@ -189,7 +191,7 @@ class BrowserTest {
         assertThat(browser.findElement(By.tagName("table")).getText()).contains("analyst", "victim");
         accessible("users");
         screenshot("08-console-users");
-        browser.findElement(By.cssSelector(".signout button")).click();
+        clickAndWait(By.cssSelector(".signout button"));
     }
 
     @Test
@@ -226,7 +228,7 @@ class BrowserTest {
         var input = browser.findElement(By.id("imei"));
         input.clear();
         input.sendKeys(imei);
-        browser.findElement(By.id("check-button")).click();
+        clickAndWait(By.id("check-button"));
     }
 
     private static void signIn(String username, String password) {
@@ -234,7 +236,14 @@ class BrowserTest {
         name.clear();
         name.sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("login-button")).click();
+        clickAndWait(By.id("login-button"));
+    }
+
+    /** Clicks and waits until the next page replaced this one, so no answer of the old page is read. */
+    private static void clickAndWait(By target) {
+        var page = browser.findElement(By.tagName("html"));
+        browser.findElement(target).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
     }
 
     /** No WCAG 2.1 A or AA violation that axe-core finds on the current page. */
