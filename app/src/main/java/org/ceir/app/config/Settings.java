@@ -21,6 +21,8 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.ceir.core.country.Country;
 import org.ceir.detect.DetectSettings;
+import org.ceir.ingest.IngestSettings;
+import org.ceir.registration.RegistrationSettings;
 import org.ceir.sbi.SbiSettings;
 import org.ceir.web.WebSettings;
 
@@ -44,6 +46,8 @@ public final class Settings {
             new Section<>("country", Country.class),
             new Section<>("db", DbConfig.class),
             new Section<>("detect", DetectSettings.class),
+            new Section<>("registration", RegistrationSettings.class),
+            new Section<>("ingest", IngestSettings.class),
             new Section<>("sbi", SbiSettings.class),
             new Section<>("web", WebSettings.class));
 
@@ -114,6 +118,10 @@ public final class Settings {
 
     public DetectSettings detect() {
         return get(DetectSettings.class);
+    }
+
+    public RegistrationSettings registration() {
+        return get(RegistrationSettings.class);
     }
 
     /** The N5g-eir server's section. */
