@@ -8,6 +8,8 @@ import org.ceir.app.cli.DemoCommand;
 import org.ceir.app.cli.DetectCommand;
 import org.ceir.app.cli.DutyCommand;
 import org.ceir.app.cli.ImeiCommand;
+import org.ceir.app.cli.ImportCommand;
+import org.ceir.app.cli.ImportsCommand;
 import org.ceir.app.cli.NotifyCommand;
 import org.ceir.app.cli.PaymentsCommand;
 import org.ceir.app.cli.RegisterCommand;
@@ -15,6 +17,7 @@ import org.ceir.app.cli.RegistrationsCommand;
 import org.ceir.app.cli.ShowCommand;
 import org.ceir.app.cli.SimulateCommand;
 import org.ceir.app.cli.StolenCommand;
+import org.ceir.app.cli.UsersCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,9 +26,10 @@ import picocli.CommandLine.Command;
         description = {"ceir, an open Central Equipment Identity Register: which phones may use a country's networks.",
             "",
             "Every command takes --home DIR, --db URL and --config FILE; see ceir COMMAND --help."},
-        subcommands = {DemoCommand.class, ImeiCommand.class, DbCommand.class, SimulateCommand.class, DetectCommand.class,
-            ShowCommand.class, CasesCommand.class, RegisterCommand.class, RegistrationsCommand.class, DutyCommand.class,
-            PaymentsCommand.class, StolenCommand.class, NotifyCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, ImeiCommand.class, DbCommand.class, SimulateCommand.class, ImportCommand.class,
+            ImportsCommand.class, DetectCommand.class, ShowCommand.class, CasesCommand.class, RegisterCommand.class,
+            RegistrationsCommand.class, DutyCommand.class, PaymentsCommand.class, StolenCommand.class, NotifyCommand.class,
+            UsersCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
