@@ -21,9 +21,11 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.ceir.core.country.Country;
 import org.ceir.detect.DetectSettings;
+import org.ceir.diameter.DiameterSettings;
 import org.ceir.ingest.IngestSettings;
 import org.ceir.registration.RegistrationSettings;
 import org.ceir.sbi.SbiSettings;
+import org.ceir.web.WebSettings;
 
 /**
  * The validated, immutable configuration of one ceir process.
@@ -44,10 +46,12 @@ public final class Settings {
     public static final List<Section<?>> SECTIONS = List.of(
             new Section<>("country", Country.class),
             new Section<>("db", DbConfig.class),
+            new Section<>("diameter", DiameterSettings.class),
             new Section<>("detect", DetectSettings.class),
             new Section<>("registration", RegistrationSettings.class),
             new Section<>("ingest", IngestSettings.class),
-            new Section<>("sbi", SbiSettings.class));
+            new Section<>("sbi", SbiSettings.class),
+            new Section<>("web", WebSettings.class));
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
@@ -125,6 +129,10 @@ public final class Settings {
     /** The N5g-eir server's section. */
     public SbiSettings sbi() {
         return get(SbiSettings.class);
+    }
+
+    public WebSettings web() {
+        return get(WebSettings.class);
     }
 
     /** The file the settings came from, if any. */
