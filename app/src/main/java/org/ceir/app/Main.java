@@ -2,9 +2,11 @@ package org.ceir.app;
 
 import java.io.PrintWriter;
 
+import org.ceir.app.cli.CheckCommand;
 import org.ceir.app.cli.DbCommand;
 import org.ceir.app.cli.DemoCommand;
 import org.ceir.app.cli.ImeiCommand;
+import org.ceir.app.cli.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,7 +15,8 @@ import picocli.CommandLine.Command;
         description = {"ceir, an open Central Equipment Identity Register: which phones may use a country's networks.",
             "",
             "Every command takes --home DIR, --db URL and --config FILE; see ceir COMMAND --help."},
-        subcommands = {DemoCommand.class, ImeiCommand.class, DbCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, ServeCommand.class, CheckCommand.class, ImeiCommand.class, DbCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.ceir.core.country.Country;
+import org.ceir.eir.EirSettings;
 
 /**
  * The validated, immutable configuration of one ceir process.
@@ -39,7 +40,8 @@ public final class Settings {
     /** Every section ceir knows; each module's settings record is listed here. */
     public static final List<Section<?>> SECTIONS = List.of(
             new Section<>("country", Country.class),
-            new Section<>("db", DbConfig.class));
+            new Section<>("db", DbConfig.class),
+            new Section<>("eir", EirSettings.class));
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
@@ -104,6 +106,10 @@ public final class Settings {
 
     public DbConfig db() {
         return get(DbConfig.class);
+    }
+
+    public EirSettings eir() {
+        return get(EirSettings.class);
     }
 
     /** The file the settings came from, if any. */
