@@ -213,7 +213,8 @@ final class CheckCounters {
         return 0;
     }
 
-    private static int cell(int verdict) {
-        return Verdict.outcome(verdict).ordinal() * REASONS + Verdict.reason(verdict).ordinal();
+    /** The cell of a verdict, from its bits (outcome in 0–2, reason in 3–8, as {@link Verdict} packs them). */
+    static int cell(int verdict) {
+        return (verdict & 0x7) * REASONS + (verdict >>> 3 & 0x3f);
     }
 }

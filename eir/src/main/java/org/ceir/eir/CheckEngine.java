@@ -20,7 +20,6 @@ import org.ceir.core.check.CheckReason;
 import org.ceir.core.check.DeviceState;
 import org.ceir.core.check.EquipmentCheck;
 import org.ceir.core.check.Outcome;
-import org.ceir.core.check.Verdict;
 import org.ceir.core.country.Country;
 import org.ceir.core.identity.Imei;
 import org.ceir.store.Database;
@@ -42,6 +41,7 @@ import org.ceir.store.StoreException;
  * is not a network attach.
  */
 public final class CheckEngine implements EquipmentCheck, AutoCloseable {
+    private static final int FIRST_SEEN = CheckReason.FIRST_SEEN.ordinal();
     private final Policy policy;
     private final Register register;
     private final DayClock days;
@@ -135,7 +135,7 @@ public final class CheckEngine implements EquipmentCheck, AutoCloseable {
         int verdict = policy.decide(imei, imsi, msisdn, today, register);
         if (counters != null) {
             counters.count(today, operator, verdict);
-            if (Verdict.reason(verdict) == CheckReason.FIRST_SEEN) {
+            if ((verdict >>> 3 & 0x3f) == FIRST_SEEN) { // Verdict's reason bits, without an enum look-up
                 sightings.offer(Imei.networkKey(imei));
             }
         }

@@ -89,16 +89,19 @@ final class Policy {
             return malformed;
         }
         TacCatalogue catalogue = register.catalogue();
-        int tac = catalogue.lookup((int) (key / 1_000_000L));
-        if (tac == TacCatalogue.ABSENT && catalogue.loaded()) {
-            return unallocatedTac;
+        int tac = TacCatalogue.ABSENT;
+        if (catalogue.loaded()) {
+            tac = catalogue.lookup((int) (key / 1_000_000L));
+            if (tac == TacCatalogue.ABSENT) {
+                return unallocatedTac;
+            }
         }
         long bits = register.bits(key);
         if (DeviceBits.has(bits, DeviceBits.STOLEN)) {
             return stolen;
         }
-        long imsiKey = imsiKey(imsi);
         if (DeviceBits.has(bits, DeviceBits.CLONE)) {
+            long imsiKey = imsiKey(imsi);
             if (imsiKey >= 0 && register.paired(key, imsiKey)) {
                 return clonePaired;
             }

@@ -75,7 +75,7 @@ class CheckEngineTest {
         assertThat(check("35209900000004", HOME_IMSI)).isEqualTo("WHITELISTED EXEMPT_LISTED");
         assertThat(check("35209900000005", HOME_IMSI)).isEqualTo("GREYLISTED UNREGISTERED_GRACE (20 days left)");
         assertThat(check("35209900000006", HOME_IMSI)).isEqualTo("BLACKLISTED UNREGISTERED_EXPIRED");
-        assertThat(progress).anyMatch(line -> line.startsWith("loading the register: 2 network IMEIs"))
+        assertThat(progress).anyMatch(line -> line.startsWith("loading the register: 2 IMEIs seen on networks, 4 more only listed, 1 pairings"))
                 .anyMatch(line -> line.startsWith("register loaded in"));
     }
 
