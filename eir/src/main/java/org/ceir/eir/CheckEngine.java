@@ -31,10 +31,10 @@ import org.ceir.store.StoreException;
  * current from the change log, never touching the database on the way.
  *
  * <p>{@link #start} loads the whole register (with progress), then runs three threads: the change
- * feed (reads changes, see {@link ChangeFeed}), the writer (the only thread that changes the copy),
+ * feed (reads changes, see {@code ChangeFeed}), the writer (the only thread that changes the copy),
  * and the flusher (writes counters and first sightings every {@code eir.flush-seconds}). Checks
  * run on the callers' threads, any number at once, without locks or allocation. The policy and its
- * precedence are in {@link Policy}.
+ * precedence are in {@code Policy}.
  *
  * <p>{@link #lookup} is the same engine for a command line: it reads only the IMEIs asked about,
  * and neither counts its checks nor records first sightings, because a person looking a device up
@@ -131,7 +131,8 @@ public final class CheckEngine implements EquipmentCheck, AutoCloseable {
 
     @Override
     public int check(CharSequence imei, CharSequence imsi, CharSequence msisdn, String operator) {
-        int today = days.today();
+        // A started engine's writer ticks the day every few milliseconds; a look-up engine has none.
+        int today = writer != null ? days.today() : days.tick();
         int verdict = policy.decide(imei, imsi, msisdn, today, register);
         if (counters != null) {
             counters.count(today, operator, verdict);

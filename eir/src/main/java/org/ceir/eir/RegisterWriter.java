@@ -97,7 +97,7 @@ final class RegisterWriter implements Runnable {
     }
 
     private void drainSightings() {
-        int today = days.today();
+        int today = days.tick(); // also moves the checks' day on at midnight
         sightings.drain(imei -> {
             if (register.recordSighting(imei, today)) {
                 recorder.add(imei, today);
