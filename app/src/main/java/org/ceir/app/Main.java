@@ -2,11 +2,15 @@ package org.ceir.app;
 
 import java.io.PrintWriter;
 
+import org.ceir.app.cli.CasesCommand;
 import org.ceir.app.cli.CheckCommand;
 import org.ceir.app.cli.DbCommand;
 import org.ceir.app.cli.DemoCommand;
+import org.ceir.app.cli.DetectCommand;
 import org.ceir.app.cli.ImeiCommand;
 import org.ceir.app.cli.ServeCommand;
+import org.ceir.app.cli.ShowCommand;
+import org.ceir.app.cli.SimulateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,6 +20,7 @@ import picocli.CommandLine.Command;
             "",
             "Every command takes --home DIR, --db URL and --config FILE; see ceir COMMAND --help."},
         subcommands = {DemoCommand.class, ServeCommand.class, CheckCommand.class, ImeiCommand.class, DbCommand.class,
+            SimulateCommand.class, DetectCommand.class, ShowCommand.class, CasesCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main {
 

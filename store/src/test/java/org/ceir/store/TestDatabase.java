@@ -57,7 +57,7 @@ public final class TestDatabase {
     private static String startServer() {
         try {
             Path home = Files.createTempDirectory("ceir-test-pg");
-            LocalPostgres server = LocalPostgres.startOrAttach(home, 0, "postgres", message -> { });
+            LocalPostgres server = LocalPostgres.startForTests(home);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 server.close();
                 try {

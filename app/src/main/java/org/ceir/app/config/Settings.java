@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.ceir.core.country.Country;
+import org.ceir.detect.DetectSettings;
 import org.ceir.eir.EirSettings;
 
 /**
@@ -41,6 +42,7 @@ public final class Settings {
     public static final List<Section<?>> SECTIONS = List.of(
             new Section<>("country", Country.class),
             new Section<>("db", DbConfig.class),
+            new Section<>("detect", DetectSettings.class),
             new Section<>("eir", EirSettings.class));
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
@@ -106,6 +108,10 @@ public final class Settings {
 
     public DbConfig db() {
         return get(DbConfig.class);
+    }
+
+    public DetectSettings detect() {
+        return get(DetectSettings.class);
     }
 
     public EirSettings eir() {

@@ -78,6 +78,57 @@ class SettingsTest {
     }
 
     @Test
+    void load_detectDefaultsHaveTheCloneConditionAndADirbsConditionCopiesOver() throws Exception {
+        Settings defaults = Settings.load(Optional.empty(), Map.of("CEIR_DETECT_WINDOW_DAYS", "60"), Map.of());
+        assertThat(defaults.detect().windowDays()).isEqualTo(60);
+        assertThat(defaults.detect().cloneConditions()).singleElement().satisfies(c -> {
+            assertThat(c.label()).isEqualTo("clone");
+            assertThat(c.blocking()).isTrue();
+            assertThat(c.dimensions().get(0).module()).isEqualTo("concurrent_imsis");
+        });
+        Path file = write("""
+                detect:
+                  conditions:
+                    - label: duplicate_mk1
+                      reason: Duplicate IMEI detected
+                      blocking: true
+                      grace_period_days: 60
+                      sticky: false
+                      max_allowed_matching_ratio: 0.1
+                      dimensions:
+                        - module: duplicate_daily_avg
+                          parameters: { threshold: 4.0, period_days: 30, min_seen_days: 5 }
+                        - module: used_by_international_roamer
+                          parameters: { lookback_days: 30 }
+                          invert: true
+                """);
+        Settings settings = Settings.load(Optional.of(file), Map.of(), Map.of());
+        assertThat(settings.detect().conditions()).singleElement().satisfies(c -> {
+            assertThat(c.gracePeriodDays()).isEqualTo(60);
+            assertThat(c.detectsClones()).isFalse();
+            assertThat(c.dimensions().get(1).invert()).isTrue();
+        });
+    }
+
+    @Test
+    void load_badDetectConditionIsNamed() throws Exception {
+        Path file = write("""
+                detect:
+                  conditions:
+                    - label: clone
+                      reason: copied
+                      max_allowed_matching_ratio: 0.1
+                      dimensions:
+                        - module: concurrent_imsis
+                          parameters: { min_imsis: 1, period_days: 90 }
+                """);
+        assertThatThrownBy(() -> Settings.load(Optional.of(file), Map.of(), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("setting detect: concurrent_imsis: parameter min_imsis is '1', expected a whole number"
+                        + " of at least 2");
+    }
+
+    @Test
     void load_typoIsNamed() throws Exception {
         Path file = write("db:\n  pool-sise: 4\n");
         assertThatThrownBy(() -> Settings.load(Optional.of(file), Map.of(), Map.of()))

@@ -52,7 +52,10 @@ public final class LocalPostgres implements AutoCloseable {
     private final Connection presence;
     private boolean closed;
 
-    private LocalPostgres(Path home, Path bin, int port, String database, Connection presence) {
+    private final boolean durable;
+
+    private LocalPostgres(Path home, Path bin, int port, String database, Connection presence, boolean durable) {
+        this.durable = durable;
         this.dataDir = home.resolve("data");
         this.logFile = home.resolve("server.log");
         this.bin = bin;
@@ -70,6 +73,19 @@ public final class LocalPostgres implements AutoCloseable {
      * @param progress      told what is happening, for the person waiting
      */
     public static LocalPostgres startOrAttach(Path home, int preferredPort, String database, Consumer<String> progress) {
+        return startOrAttach(home, preferredPort, database, progress, true);
+    }
+
+    /**
+     * A throw-away server for tests: no fsync, and stopped without a checkpoint, because its data
+     * is deleted afterwards. Never for data anyone keeps.
+     */
+    public static LocalPostgres startForTests(Path home) {
+        return startOrAttach(home, 0, "postgres", message -> { }, false);
+    }
+
+    private static LocalPostgres startOrAttach(Path home, int preferredPort, String database,
+                                               Consumer<String> progress, boolean durable) {
         try {
             Files.createDirectories(home);
             Path bin = PostgresBinaries.ensureExtracted().resolve("bin");
@@ -90,7 +106,7 @@ public final class LocalPostgres implements AutoCloseable {
                     }
                     if (!Files.exists(data.resolve("PG_VERSION"))) {
                         progress.accept("creating the database in " + data);
-                        initdb(bin, data, root);
+                        initdb(bin, data, root, durable);
                     }
                     port = preferredPort > 0 ? preferredPort : freePort();
                     progress.accept("starting PostgreSQL " + PostgresBinaries.version() + " on port " + port);
@@ -103,7 +119,7 @@ public final class LocalPostgres implements AutoCloseable {
                 synchronized (USERS_IN_PROCESS) {
                     USERS_IN_PROCESS.merge(data.toAbsolutePath(), 1, Integer::sum);
                 }
-                return new LocalPostgres(home, bin, port, database, presence);
+                return new LocalPostgres(home, bin, port, database, presence, durable);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not start PostgreSQL in " + home + ": " + e.getMessage(), e);
@@ -181,7 +197,7 @@ public final class LocalPostgres implements AutoCloseable {
             boolean others = !otherProcesses().isEmpty();
             presence.close();
             if (!others) {
-                run(List.of(bin.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-m", "fast", "-w",
+                run(List.of(bin.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-m", durable ? "fast" : "immediate", "-w",
                         "-t", "60", "stop"), isRoot(), logFile);
             }
         } catch (IOException | SQLException e) {
@@ -225,7 +241,7 @@ public final class LocalPostgres implements AutoCloseable {
         }
     }
 
-    private static void initdb(Path bin, Path data, boolean root) throws IOException {
+    private static void initdb(Path bin, Path data, boolean root, boolean durable) throws IOException {
         run(List.of(bin.resolve("initdb").toString(), "-A", "trust", "-U", SUPERUSER, "-E", "UTF8", "--no-locale",
                 "-D", data.toString()), root, null);
         // Appended settings win over initdb's. Sized for a national register on one machine:
@@ -245,6 +261,15 @@ public final class LocalPostgres implements AutoCloseable {
                 "max_parallel_workers_per_gather = 2",
                 "jit = off",
                 ""), StandardOpenOption.APPEND);
+        if (!durable) {
+            Files.writeString(data.resolve("postgresql.conf"), String.join("\n",
+                    "# a throw-away test server: speed over durability",
+                    "fsync = off",
+                    "synchronous_commit = off",
+                    "full_page_writes = off",
+                    "shared_buffers = 128MB",
+                    ""), StandardOpenOption.APPEND);
+        }
     }
 
     private static void createDatabaseIfMissing(Connection connection, String database) throws SQLException {
