@@ -3,10 +3,13 @@ package org.ceir.app;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.ceir.eir.CheckEngine;
+import org.ceir.sbi.N5gEirServer;
+import org.ceir.sbi.SbiSettings;
 
 /**
  * The check engine and every front-end that answers from it ({@code ceir serve}), started and
@@ -14,31 +17,73 @@ import org.ceir.eir.CheckEngine;
  * its last counts.
  */
 public final class CheckService implements AutoCloseable {
+    /** The N5g-eir front-end's {@link Door#name()}. */
+    public static final String N5G_EIR = "N5g-eir";
+
     private final CheckEngine engine;
     private final List<AutoCloseable> frontEnds;
-    private final List<String> urls;
+    private final List<Door> doors;
 
-    private CheckService(CheckEngine engine, List<AutoCloseable> frontEnds, List<String> urls) {
+    /**
+     * A front-end listening for checks.
+     *
+     * @param name     what it is, e.g. {@code N5g-eir}
+     * @param protocol how it is asked, for people
+     * @param host     the address it is bound to
+     * @param port     the port it is bound to
+     * @param url      where to point a client
+     */
+    public record Door(String name, String protocol, String host, int port, String url) {
+        @Override
+        public String toString() {
+            return String.format("%-9s %-26s %s", name, protocol, url);
+        }
+    }
+
+    private CheckService(CheckEngine engine, List<AutoCloseable> frontEnds, List<Door> doors) {
         this.engine = engine;
         this.frontEnds = frontEnds;
-        this.urls = urls;
+        this.doors = doors;
     }
 
     /** Loads the register into the engine, then starts the front-ends; {@code progress} hears about each step. */
     public static CheckService start(Ceir ceir, MeterRegistry meters, Consumer<String> progress) {
         CheckEngine engine = CheckEngine.start(ceir.database(), ceir.settings().eir(), ceir.settings().country(),
                 meters, progress);
-        // The front-ends (Diameter S13, N5g-eir, web) start here, each added to both lists, as their modules land.
-        return new CheckService(engine, new ArrayList<>(), new ArrayList<>());
+        List<AutoCloseable> frontEnds = new ArrayList<>();
+        List<Door> doors = new ArrayList<>();
+        try {
+            SbiSettings sbi = ceir.settings().sbi();
+            N5gEirServer n5gEir = new N5gEirServer(sbi, engine, meters);
+            frontEnds.add(n5gEir);
+            int port = n5gEir.start();
+            doors.add(new Door(N5G_EIR, "5G, HTTP/2 cleartext", sbi.host(), port,
+                    "http://" + reachable(sbi.host()) + ":" + port + "/n5g-eir-eic/v1/equipment-status"));
+            return new CheckService(engine, frontEnds, doors);
+        } catch (RuntimeException e) {
+            closeAll(frontEnds);
+            engine.close();
+            throw e;
+        }
     }
 
     public CheckEngine engine() {
         return engine;
     }
 
-    /** Where each front-end listens, for people (e.g. {@code Diameter S13  127.0.0.1:3868}). */
-    public List<String> urls() {
-        return Collections.unmodifiableList(urls);
+    /** The front-ends listening, in the order they started. */
+    public List<Door> doors() {
+        return Collections.unmodifiableList(doors);
+    }
+
+    /** The front-end of this name, if it runs. */
+    public Optional<Door> door(String name) {
+        return doors.stream().filter(door -> door.name().equals(name)).findFirst();
+    }
+
+    /** An address a client on this machine can use for a server bound to {@code host}. */
+    public static String reachable(String host) {
+        return host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
     }
 
     @Override

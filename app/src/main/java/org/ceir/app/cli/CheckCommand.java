@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.ceir.app.Ceir;
+import org.ceir.app.CheckService;
 import org.ceir.core.check.CheckReason;
 import org.ceir.core.check.DeviceState;
 import org.ceir.core.check.Outcome;
@@ -15,6 +16,9 @@ import org.ceir.core.identity.Imsi;
 import org.ceir.core.identity.InvalidIdentityException;
 import org.ceir.eir.CheckEngine;
 import org.ceir.eir.EirSettings;
+import org.ceir.sbi.N5gEirAnswer;
+import org.ceir.sbi.N5gEirClient;
+import org.ceir.sbi.SbiSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,8 +29,9 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "check", description = {
     "Decide a device check as the network would get it: verdict, reason and days left to register.",
-    "Runs the check engine in this process on the IMEI's state in the register; counts nothing and",
-    "records no first sighting (a person looking a device up is not a network attach)."})
+    "By default runs the check engine in this process on the IMEI's state in the register; it counts",
+    "nothing and records no first sighting (a person looking a device up is not a network attach).",
+    "With --via 5g it asks a running ceir serve instead, as a network does (counted like one)."})
 public final class CheckCommand extends CeirCommandBase {
     @Parameters(paramLabel = "IMEI", description = "The IMEI (14 or 15 digits, or a 16-digit IMEISV).")
     String imei;
@@ -40,6 +45,15 @@ public final class CheckCommand extends CeirCommandBase {
     @Option(names = "--operator", paramLabel = "CODE", description = "The asking operator's code (e.g. azercell).")
     String operator;
 
+    @Option(names = "--via", paramLabel = "DOOR", defaultValue = "engine", description = {
+        "Who decides: engine (the check engine in this process, the default) or 5g (the N5g-eir server of a",
+        "running ceir serve, as an AMF asks it; it answers the status only)."})
+    String via;
+
+    @Option(names = "--server", paramLabel = "HOST:PORT",
+            description = "The server --via asks (default: this configuration's address for that door).")
+    String server;
+
     @Override
     protected int run() {
         Ceir ceir = ceir();
@@ -51,6 +65,21 @@ public final class CheckCommand extends CeirCommandBase {
         List<String> notes = new ArrayList<>();
         String sent = asTheNetworkSendsIt(imei, notes);
         long key = Imei.networkKey(sent);
+        switch (via) {
+            case "engine":
+                viaEngine(ceir, sent, key, imsiDigits, msisdnDigits);
+                break;
+            case "5g":
+                via5g(ceir, sent, key, imsiDigits, msisdnDigits);
+                break;
+            default:
+                throw new IllegalArgumentException("--via " + via + ": one of engine, 5g");
+        }
+        notes.forEach(note -> System.out.println("note       " + note));
+        return 0;
+    }
+
+    private void viaEngine(Ceir ceir, String sent, long key, String imsiDigits, String msisdnDigits) {
         EirSettings settings = ceir.settings().eir();
         int verdict;
         DeviceState state;
@@ -63,15 +92,50 @@ public final class CheckCommand extends CeirCommandBase {
             today = engine.today();
         }
         PrintStream out = System.out;
-        out.println("IMEI       " + (key == Imei.UNUSABLE ? imei : Imei.formatKey(key) + " (TAC "
-                + Imei.formatKey(key).substring(0, 8) + ")"));
+        printImei(key);
         out.println("verdict    " + Verdict.outcome(verdict) + statusNote(Verdict.outcome(verdict)));
         out.println("reason     " + Verdict.reason(verdict) + ": " + explain(verdict, today, settings));
         if (state != null) {
             out.println("register   " + describe(state));
         }
-        notes.forEach(note -> out.println("note       " + note));
-        return 0;
+    }
+
+    /** Asks the N5g-eir server as an AMF would (TS 29.511); it answers a status or a ProblemDetails. */
+    private void via5g(Ceir ceir, String sent, long key, String imsiDigits, String msisdnDigits) {
+        SbiSettings sbi = ceir.settings().sbi();
+        String host = CheckService.reachable(sbi.host());
+        int port = sbi.port();
+        if (server != null) {
+            int colon = server.lastIndexOf(':');
+            try {
+                host = server.substring(0, colon).replaceAll("^\\[|]$", "");
+                port = Integer.parseInt(server.substring(colon + 1));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("--server " + server + ": write HOST:PORT, e.g. 127.0.0.1:8081");
+            }
+        }
+        String pei = key == Imei.UNUSABLE ? sent : Imei.ofKey(key).toString();
+        N5gEirAnswer answer;
+        try (N5gEirClient client = new N5gEirClient(host, port)) {
+            answer = client.status(pei, imsiDigits, msisdnDigits);
+        }
+        Outcome outcome;
+        if (answer.status().isPresent()) {
+            outcome = Outcome.valueOf(answer.status().get().name());
+        } else if (answer.equipmentUnknown()) {
+            outcome = Outcome.UNKNOWN;
+        } else {
+            throw new IllegalStateException("the N5g-eir server at " + host + ":" + port + " refused the check: " + answer);
+        }
+        printImei(key);
+        System.out.println("verdict    " + outcome + statusNote(outcome));
+        System.out.println("door       " + CheckService.N5G_EIR + " at " + host + ":" + port + " answered " + answer
+                + " (the status only; --via engine gives the reason)");
+    }
+
+    private static void printImei(long key) {
+        System.out.println("IMEI       " + (key == Imei.UNUSABLE ? "(no usable 14-digit body)"
+                : Imei.formatKey(key) + " (TAC " + Imei.formatKey(key).substring(0, 8) + ")"));
     }
 
     /**

@@ -42,10 +42,7 @@ public final class ServeCommand extends CeirCommandBase {
             try (CheckService service = CheckService.start(ceir, meters, line -> out.println("ceir: " + line))) {
                 out.println("ceir: check engine ready, following the change log ("
                         + service.engine().health().detail() + ")");
-                if (service.urls().isEmpty()) {
-                    out.println("ceir: no network front-end is built in yet; the engine answers in-process only");
-                }
-                service.urls().forEach(url -> out.println("  " + url));
+                service.doors().forEach(door -> out.println("  " + door));
                 out.println("ceir: serving; Ctrl-C stops");
                 stop.await();
                 out.println("ceir: stopping: writing the last counters");

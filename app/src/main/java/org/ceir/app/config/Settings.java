@@ -22,6 +22,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.ceir.core.country.Country;
 import org.ceir.detect.DetectSettings;
 import org.ceir.eir.EirSettings;
+import org.ceir.sbi.SbiSettings;
 
 /**
  * The validated, immutable configuration of one ceir process.
@@ -43,7 +44,8 @@ public final class Settings {
             new Section<>("country", Country.class),
             new Section<>("db", DbConfig.class),
             new Section<>("detect", DetectSettings.class),
-            new Section<>("eir", EirSettings.class));
+            new Section<>("eir", EirSettings.class),
+            new Section<>("sbi", SbiSettings.class));
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
@@ -116,6 +118,11 @@ public final class Settings {
 
     public EirSettings eir() {
         return get(EirSettings.class);
+    }
+
+    /** The N5g-eir server's section. */
+    public SbiSettings sbi() {
+        return get(SbiSettings.class);
     }
 
     /** The file the settings came from, if any. */

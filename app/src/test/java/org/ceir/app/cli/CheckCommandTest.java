@@ -9,13 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.ceir.app.Ceir;
+import org.ceir.app.CheckService;
 import org.ceir.app.Main;
 import org.ceir.app.config.Settings;
 import org.ceir.store.ChangeLog;
@@ -37,7 +40,8 @@ class CheckCommandTest {
     static void register() throws Exception {
         // Under root PostgreSQL runs as nobody, who must be able to enter the home directory.
         Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
-        ceir = new Ceir(home, Settings.load(Optional.empty(), Map.of(), Map.of()), System.err);
+        ceir = new Ceir(home, Settings.load(Optional.empty(), Map.of(),
+                Map.of("sbi.host", "127.0.0.1", "sbi.port", "0")), System.err);
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Baku"));
         ceir.database().transaction(connection -> {
             try (PreparedStatement status = connection.prepareStatement(
@@ -111,6 +115,44 @@ class CheckCommandTest {
         String out = run("check", "3520990017");
         assertThat(out).contains("verdict    GREYLISTED").contains("reason     MALFORMED_IMEI")
                 .contains("note       IMEI 3520990017: 10 digits");
+    }
+
+    @Test
+    void check_via5gAsksARunningServerWhichCountsTheCheck() throws Exception {
+        try (CheckService service = CheckService.start(ceir, new SimpleMeterRegistry(), line -> { })) {
+            int port = service.door(CheckService.N5G_EIR).orElseThrow().port();
+            String paired = run("check", CLONE, "--imsi", PAIRED_IMSI, "--via", "5g", "--server", "127.0.0.1:" + port);
+            assertThat(paired).contains("verdict    WHITELISTED (may use the network)")
+                    .contains("door       N5g-eir at 127.0.0.1:" + port + " answered 200 WHITELISTED");
+            String refused = run("check", CLONE, "--imsi", "400021111111111", "--via", "5g", "--server",
+                    "127.0.0.1:" + port);
+            assertThat(refused).contains("verdict    BLACKLISTED (refused)");
+        }
+        long refusedAttempts = ceir.database().transaction(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT coalesce(sum(checks), 0) FROM check_counter WHERE reason = 'CLONE_UNPAIRED_SIM'");
+                 ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        });
+        assertThat(refusedAttempts).as("written when the service stopped").isEqualTo(1);
+    }
+
+    @Test
+    void check_viaAnUnknownDoorOrNoServerIsOneClearLine() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream saved = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(Main.run("check", CLONE, "--via", "pigeon", "--home", home.toString())).isEqualTo(1);
+            assertThat(Main.run("check", CLONE, "--via", "5g", "--server", "127.0.0.1:1", "--home", home.toString()))
+                    .isEqualTo(1);
+        } finally {
+            System.setErr(saved);
+        }
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("ceir: --via pigeon: one of engine, 5g")
+                .contains("ceir: N5g-eir server 127.0.0.1:1: connection refused; is ceir serve running?");
     }
 
     @Test

@@ -26,10 +26,12 @@ class ServeCommandTest {
     void serve_startsTheEngineAndStopsCleanlyOnASignal() throws Exception {
         Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process serve = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
                 "serve", "--home", home.toString())
-                .redirectErrorStream(true)
-                .start();
+                .redirectErrorStream(true);
+        builder.environment().put("CEIR_SBI_HOST", "127.0.0.1");
+        builder.environment().put("CEIR_SBI_PORT", "0");
+        Process serve = builder.start();
         List<String> lines = new CopyOnWriteArrayList<>();
         Thread reader = new Thread(() -> {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(serve.getInputStream(),
@@ -60,6 +62,7 @@ class ServeCommandTest {
         assertThat(lines).anyMatch(line -> line.startsWith("ceir: register loaded in"))
                 .anyMatch(line -> line.equals("ceir: check engine ready, following the change log"
                         + " (0 IMEIs and 0 pairings in memory)"))
+                .anyMatch(line -> line.matches("  N5g-eir +5G, HTTP/2 cleartext +http://127\\.0\\.0\\.1:[0-9]+/n5g-eir-eic/v1/equipment-status"))
                 .anyMatch(line -> line.equals("ceir: stopping: writing the last counters"))
                 .anyMatch(line -> line.equals("ceir: stopped"));
         assertThat(home.resolve("postgres/data/postmaster.pid")).as("the embedded database stopped").doesNotExist();

@@ -78,6 +78,19 @@ class SettingsTest {
     }
 
     @Test
+    void load_sbiSectionWithOperatorsByAddress() throws Exception {
+        Path file = write("sbi:\n  port: 9081\n  operators:\n    \"10.1.0.5\": azercell\n");
+        Settings settings = Settings.load(Optional.of(file), Map.of("CEIR_SBI_MAX_CONCURRENT_STREAMS", "100"), Map.of());
+        assertThat(settings.sbi().port()).isEqualTo(9081);
+        assertThat(settings.sbi().maxConcurrentStreams()).isEqualTo(100);
+        assertThat(settings.sbi().operators()).containsEntry("10.1.0.5", "azercell");
+        assertThat(Settings.load(Optional.empty(), Map.of(), Map.of()).sbi().port()).isEqualTo(8081);
+        assertThatThrownBy(() -> Settings.load(Optional.empty(), Map.of("CEIR_SBI_PORT", "70000"), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("sbi.port 70000");
+    }
+
+    @Test
     void load_detectDefaultsHaveTheCloneConditionAndADirbsConditionCopiesOver() throws Exception {
         Settings defaults = Settings.load(Optional.empty(), Map.of("CEIR_DETECT_WINDOW_DAYS", "60"), Map.of());
         assertThat(defaults.detect().windowDays()).isEqualTo(60);
