@@ -29,8 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Device checks per second on one thread: {@link #check} is the whole engine path (parse the IMEI,
  * look the device up, decide, look the pairing up for clones, count), {@link #baselineLookup} is
  * the floor it stands on, one fastutil primitive-map lookup of the same IMEIs in a map of the same
- * size. Requests replay 65,536 checks drawn from the register ({@link SyntheticRegister}), so that
- * lookups miss the CPU caches as a national register does.
+ * size. Requests replay checks drawn from the register ({@link SyntheticRegister}); see
+ * {@link #requests} for why two sizes.
  *
  * <p>Run (the register is made in PostgreSQL once per size and kept under ceir.bench.dir):
  * <pre>
@@ -47,10 +47,16 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xmx4g", "-XX:+UseParallelGC", "-XX:+UseTransparentHugePages"})
 @Threads(1)
 public class CheckBenchmark {
-    private static final int REQUESTS = 1 << 16;
-
     @Param({"1000000"})
     long imeis;
+
+    /**
+     * How many different checks are replayed: 65,536 devices' table slots fit the CPU's last-level
+     * cache (the cost of deciding), 1,048,576 do not (the cost of a national register, where every
+     * check is a trip to memory).
+     */
+    @Param({"65536", "1048576"})
+    int requests;
 
     private Database database;
     private CheckEngine engine;
@@ -69,9 +75,9 @@ public class CheckBenchmark {
         for (long g = 0; g < imeis; g++) {
             baseline.put(SyntheticRegister.imei(g), g);
         }
-        SyntheticRegister.Requests requests = SyntheticRegister.requests(imeis, REQUESTS, 42);
-        imeiRequests = requests.imeis();
-        imsiRequests = requests.imsis();
+        SyntheticRegister.Requests replayed = SyntheticRegister.requests(imeis, requests, 42);
+        imeiRequests = replayed.imeis();
+        imsiRequests = replayed.imsis();
     }
 
     @TearDown(Level.Trial)
@@ -82,13 +88,13 @@ public class CheckBenchmark {
 
     @Benchmark
     public int check() {
-        int i = next++ & REQUESTS - 1;
+        int i = next++ & requests - 1;
         return engine.check(imeiRequests[i], imsiRequests[i], null, SyntheticRegister.OPERATOR);
     }
 
     @Benchmark
     public long baselineLookup() {
-        int i = next++ & REQUESTS - 1;
+        int i = next++ & requests - 1;
         return baseline.get(Imei.networkKey(imeiRequests[i]));
     }
 }
