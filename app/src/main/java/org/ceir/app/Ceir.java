@@ -19,6 +19,7 @@ public final class Ceir implements AutoCloseable {
     private final NumberingPlan numberingPlan;
     private final PrintStream progress;
     private Database database;
+    private RegistrationServices registration;
     private List<String> migrationsApplied = List.of();
 
     public Ceir(Path home, Settings settings, PrintStream progress) {
@@ -56,6 +57,14 @@ public final class Ceir implements AutoCloseable {
         return database;
     }
 
+    /** The registration module's services, created on first use. */
+    public synchronized RegistrationServices registration() {
+        if (registration == null) {
+            registration = new RegistrationServices(this);
+        }
+        return registration;
+    }
+
     /** The schema versions this process applied when it opened the database (usually none). */
     public List<String> migrationsApplied() {
         return migrationsApplied;
@@ -63,6 +72,7 @@ public final class Ceir implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        registration = null;
         if (database != null) {
             database.close();
             database = null;

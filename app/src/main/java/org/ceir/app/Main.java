@@ -7,10 +7,18 @@ import org.ceir.app.cli.CheckCommand;
 import org.ceir.app.cli.DbCommand;
 import org.ceir.app.cli.DemoCommand;
 import org.ceir.app.cli.DetectCommand;
+import org.ceir.app.cli.DutyCommand;
 import org.ceir.app.cli.ImeiCommand;
+import org.ceir.app.cli.ImportCommand;
+import org.ceir.app.cli.ImportsCommand;
+import org.ceir.app.cli.NotifyCommand;
+import org.ceir.app.cli.PaymentsCommand;
+import org.ceir.app.cli.RegisterCommand;
+import org.ceir.app.cli.RegistrationsCommand;
 import org.ceir.app.cli.ServeCommand;
 import org.ceir.app.cli.ShowCommand;
 import org.ceir.app.cli.SimulateCommand;
+import org.ceir.app.cli.StolenCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,8 +28,9 @@ import picocli.CommandLine.Command;
             "",
             "Every command takes --home DIR, --db URL and --config FILE; see ceir COMMAND --help."},
         subcommands = {DemoCommand.class, ServeCommand.class, CheckCommand.class, ImeiCommand.class, DbCommand.class,
-            SimulateCommand.class, DetectCommand.class, ShowCommand.class, CasesCommand.class,
-            CommandLine.HelpCommand.class})
+            SimulateCommand.class, ImportCommand.class, ImportsCommand.class, DetectCommand.class, ShowCommand.class,
+            CasesCommand.class, RegisterCommand.class, RegistrationsCommand.class, DutyCommand.class,
+            PaymentsCommand.class, StolenCommand.class, NotifyCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -22,6 +22,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.ceir.core.country.Country;
 import org.ceir.detect.DetectSettings;
 import org.ceir.eir.EirSettings;
+import org.ceir.ingest.IngestSettings;
+import org.ceir.registration.RegistrationSettings;
 import org.ceir.sbi.SbiSettings;
 
 /**
@@ -45,6 +47,8 @@ public final class Settings {
             new Section<>("db", DbConfig.class),
             new Section<>("detect", DetectSettings.class),
             new Section<>("eir", EirSettings.class),
+            new Section<>("registration", RegistrationSettings.class),
+            new Section<>("ingest", IngestSettings.class),
             new Section<>("sbi", SbiSettings.class));
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
@@ -118,6 +122,10 @@ public final class Settings {
 
     public EirSettings eir() {
         return get(EirSettings.class);
+    }
+
+    public RegistrationSettings registration() {
+        return get(RegistrationSettings.class);
     }
 
     /** The N5g-eir server's section. */
