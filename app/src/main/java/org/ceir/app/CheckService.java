@@ -10,6 +10,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.ceir.eir.CheckEngine;
 import org.ceir.sbi.N5gEirServer;
 import org.ceir.sbi.SbiSettings;
+import org.ceir.web.WebServer;
+import org.ceir.web.WebSettings;
 
 /**
  * The check engine and every front-end that answers from it ({@code ceir serve}), started and
@@ -19,6 +21,8 @@ import org.ceir.sbi.SbiSettings;
 public final class CheckService implements AutoCloseable {
     /** The N5g-eir front-end's {@link Door#name()}. */
     public static final String N5G_EIR = "N5g-eir";
+    /** The web front-end's {@link Door#name()}: public pages, console, REST API with the HTTP check. */
+    public static final String WEB = "web";
 
     private final CheckEngine engine;
     private final List<AutoCloseable> frontEnds;
@@ -59,6 +63,13 @@ public final class CheckService implements AutoCloseable {
             int port = n5gEir.start();
             doors.add(new Door(N5G_EIR, "5G, HTTP/2 cleartext", sbi.host(), port,
                     "http://" + reachable(sbi.host()) + ":" + port + "/n5g-eir-eic/v1/equipment-status"));
+
+            WebSettings web = ceir.settings().web();
+            WebServer webServer = new WebServer(web, ceir.database(), engine, meters);
+            frontEnds.add(webServer);
+            port = webServer.start();
+            doors.add(new Door(WEB, "pages, console, REST API", web.bindAddress(), port,
+                    "http://" + reachable(web.bindAddress()) + ":" + port + "/ (check: /api/v1/check)"));
             return new CheckService(engine, frontEnds, doors);
         } catch (RuntimeException e) {
             closeAll(frontEnds);

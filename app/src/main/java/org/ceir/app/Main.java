@@ -19,6 +19,7 @@ import org.ceir.app.cli.ServeCommand;
 import org.ceir.app.cli.ShowCommand;
 import org.ceir.app.cli.SimulateCommand;
 import org.ceir.app.cli.StolenCommand;
+import org.ceir.app.cli.UsersCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -30,7 +31,8 @@ import picocli.CommandLine.Command;
         subcommands = {DemoCommand.class, ServeCommand.class, CheckCommand.class, ImeiCommand.class, DbCommand.class,
             SimulateCommand.class, ImportCommand.class, ImportsCommand.class, DetectCommand.class, ShowCommand.class,
             CasesCommand.class, RegisterCommand.class, RegistrationsCommand.class, DutyCommand.class,
-            PaymentsCommand.class, StolenCommand.class, NotifyCommand.class, CommandLine.HelpCommand.class})
+            PaymentsCommand.class, StolenCommand.class, NotifyCommand.class, UsersCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

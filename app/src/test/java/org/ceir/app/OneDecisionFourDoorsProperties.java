@@ -2,9 +2,15 @@ package org.ceir.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +21,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +52,8 @@ import org.ceir.store.ChangeLog;
 /**
  * One decision, four doors: for random register states, every way of asking gives the same
  * answer, and it is the one the policy (README "Device checks") says. The doors built so far: the
- * N5g-eir server of {@code ceir serve}, the command line ({@code ceir check}), and the engine
- * itself; Diameter S13 and the HTTP API join this test when their modules land.
+ * N5g-eir server and the HTTP check API of {@code ceir serve}, the command line ({@code ceir
+ * check}), and the engine itself; Diameter S13 joins this test when its module lands.
  */
 class OneDecisionFourDoorsProperties {
     private static final String ZONE = "Asia/Baku";
@@ -59,6 +66,9 @@ class OneDecisionFourDoorsProperties {
     private static Ceir ceir;
     private static CheckService service;
     private static N5gEirClient n5gEir;
+    private static HttpClient http;
+    private static String checkApi;
+    private static final String OPERATOR_PASSWORD = "the operator's long password";
 
     /** Which SIM the check carries. */
     enum Sim { PAIRED, UNPAIRED_HOME, ROAMER, NONE }
@@ -72,10 +82,20 @@ class OneDecisionFourDoorsProperties {
     static void serve() throws IOException {
         home = Files.createTempDirectory("ceir-doors");
         Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
-        ceir = new Ceir(home, Settings.load(Optional.empty(), Map.of(),
-                Map.of("sbi.host", "127.0.0.1", "sbi.port", "0")), System.err);
+        ceir = new Ceir(home, Settings.load(Optional.empty(), Map.of(), Map.of("sbi.host", "127.0.0.1", "sbi.port", "0",
+                "web.bind-address", "127.0.0.1", "web.port", "0")), System.err);
+        InputStream stdin = System.in;
+        System.setIn(new ByteArrayInputStream((OPERATOR_PASSWORD + "\n").getBytes(StandardCharsets.UTF_8)));
+        try {
+            assertThat(Main.run("users", "add", "--username", "nar-api", "--role", "OPERATOR", "--operator", "nar",
+                    "--home", home.toString())).isZero();
+        } finally {
+            System.setIn(stdin);
+        }
         service = CheckService.start(ceir, new SimpleMeterRegistry(), line -> { });
         n5gEir = new N5gEirClient("127.0.0.1", service.door(CheckService.N5G_EIR).orElseThrow().port());
+        http = HttpClient.newHttpClient();
+        checkApi = "http://127.0.0.1:" + service.door(CheckService.WEB).orElseThrow().port() + "/api/v1/check";
     }
 
     @AfterContainer
@@ -102,9 +122,10 @@ class OneDecisionFourDoorsProperties {
         Outcome expected = policy(device);
         Outcome engine = Verdict.outcome(service.engine().check(imei, imsi, null, null));
         Outcome n5g = outcomeOf(n5gEir.status("imei-" + imei, imsi, null));
+        Outcome api = httpOutcome(imei, imsi);
         Outcome cli = cliOutcome(imei, imsi);
 
-        assertThat(List.of(engine, n5g, cli)).as("engine, N5g-eir, CLI for %s", device)
+        assertThat(List.of(engine, n5g, api, cli)).as("engine, N5g-eir, HTTP, CLI for %s", device)
                 .containsOnly(expected);
     }
 
@@ -221,6 +242,19 @@ class OneDecisionFourDoorsProperties {
         }
         assertThat(answer.equipmentUnknown()).as("N5g-eir answered %s", answer).isTrue();
         return Outcome.UNKNOWN;
+    }
+
+    private static Outcome httpOutcome(String imei, String imsi) throws IOException, InterruptedException {
+        String credentials = Base64.getEncoder().encodeToString(("nar-api:" + OPERATOR_PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(checkApi + "?imei=" + imei
+                        + (imsi == null ? "" : "&imsi=" + imsi)))
+                        .header("Authorization", "Basic " + credentials).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("HTTP check: %s", response.body()).isEqualTo(200);
+        Matcher status = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z]+)\"").matcher(response.body());
+        assertThat(status.find()).as("a status in %s", response.body()).isTrue();
+        return Outcome.valueOf(status.group(1));
     }
 
     private static Outcome cliOutcome(String imei, String imsi) {

@@ -1,9 +1,25 @@
 package org.ceir.app.cli;
 
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.ceir.app.Ceir;
 import org.ceir.app.CheckService;
@@ -19,6 +35,7 @@ import org.ceir.eir.EirSettings;
 import org.ceir.sbi.N5gEirAnswer;
 import org.ceir.sbi.N5gEirClient;
 import org.ceir.sbi.SbiSettings;
+import org.ceir.web.WebSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,7 +48,7 @@ import picocli.CommandLine.Parameters;
     "Decide a device check as the network would get it: verdict, reason and days left to register.",
     "By default runs the check engine in this process on the IMEI's state in the register; it counts",
     "nothing and records no first sighting (a person looking a device up is not a network attach).",
-    "With --via 5g it asks a running ceir serve instead, as a network does (counted like one)."})
+    "With --via 5g or --via http it asks a running ceir serve instead, as a network does (counted like one)."})
 public final class CheckCommand extends CeirCommandBase {
     @Parameters(paramLabel = "IMEI", description = "The IMEI (14 or 15 digits, or a 16-digit IMEISV).")
     String imei;
@@ -46,16 +63,24 @@ public final class CheckCommand extends CeirCommandBase {
     String operator;
 
     @Option(names = "--via", paramLabel = "DOOR", defaultValue = "engine", description = {
-        "Who decides: engine (the check engine in this process, the default) or 5g (the N5g-eir server of a",
-        "running ceir serve, as an AMF asks it; it answers the status only)."})
+        "Who decides: engine (the check engine in this process, the default); or a running ceir serve,",
+        "asked as a network asks it: 5g (N5g-eir, as an AMF; the status only) or http (the REST API,",
+        "as an operator's system; needs --user)."})
     String via;
+
+    @Option(names = "--user", paramLabel = "NAME", description = {
+        "For --via http: an OPERATOR account; the password comes from $CEIR_PASSWORD, else it is asked",
+        "for (or read from the first line of stdin)."})
+    String user;
 
     @Option(names = "--server", paramLabel = "HOST:PORT",
             description = "The server --via asks (default: this configuration's address for that door).")
     String server;
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @Override
-    protected int run() {
+    protected int run() throws IOException, InterruptedException {
         Ceir ceir = ceir();
         String imsiDigits = imsi == null ? null : Imsi.parse(imsi).digits();
         String msisdnDigits = msisdn == null ? null : ceir.numberingPlan().parseMsisdn(msisdn).digits();
@@ -72,8 +97,11 @@ public final class CheckCommand extends CeirCommandBase {
             case "5g":
                 via5g(ceir, sent, key, imsiDigits, msisdnDigits);
                 break;
+            case "http":
+                viaHttp(ceir, sent, key, imsiDigits, msisdnDigits);
+                break;
             default:
-                throw new IllegalArgumentException("--via " + via + ": one of engine, 5g");
+                throw new IllegalArgumentException("--via " + via + ": one of engine, 5g, http");
         }
         notes.forEach(note -> System.out.println("note       " + note));
         return 0;
@@ -103,17 +131,8 @@ public final class CheckCommand extends CeirCommandBase {
     /** Asks the N5g-eir server as an AMF would (TS 29.511); it answers a status or a ProblemDetails. */
     private void via5g(Ceir ceir, String sent, long key, String imsiDigits, String msisdnDigits) {
         SbiSettings sbi = ceir.settings().sbi();
-        String host = CheckService.reachable(sbi.host());
-        int port = sbi.port();
-        if (server != null) {
-            int colon = server.lastIndexOf(':');
-            try {
-                host = server.substring(0, colon).replaceAll("^\\[|]$", "");
-                port = Integer.parseInt(server.substring(colon + 1));
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException("--server " + server + ": write HOST:PORT, e.g. 127.0.0.1:8081");
-            }
-        }
+        String host = server == null ? CheckService.reachable(sbi.host()) : serverHost();
+        int port = server == null ? sbi.port() : serverPort();
         String pei = key == Imei.UNUSABLE ? sent : Imei.ofKey(key).toString();
         N5gEirAnswer answer;
         try (N5gEirClient client = new N5gEirClient(host, port)) {
@@ -131,6 +150,84 @@ public final class CheckCommand extends CeirCommandBase {
         System.out.println("verdict    " + outcome + statusNote(outcome));
         System.out.println("door       " + CheckService.N5G_EIR + " at " + host + ":" + port + " answered " + answer
                 + " (the status only; --via engine gives the reason)");
+    }
+
+    /** Asks the web server's check API as an operator's system would, with an OPERATOR account (HTTP Basic). */
+    private void viaHttp(Ceir ceir, String sent, long key, String imsiDigits, String msisdnDigits) throws IOException,
+            InterruptedException {
+        if (user == null) {
+            throw new IllegalArgumentException("--via http needs --user NAME: the check API answers operators only");
+        }
+        WebSettings web = ceir.settings().web();
+        String host = server == null ? CheckService.reachable(web.bindAddress()) : serverHost();
+        int port = server == null ? web.port() : serverPort();
+        StringBuilder query = new StringBuilder("imei=").append(encode(sent));
+        if (imsiDigits != null) {
+            query.append("&imsi=").append(encode(imsiDigits));
+        }
+        if (msisdnDigits != null) {
+            query.append("&msisdn=").append(encode(msisdnDigits));
+        }
+        String credentials = Base64.getEncoder().encodeToString((user + ":" + password()).getBytes(StandardCharsets.UTF_8));
+        URI uri = URI.create("http://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port
+                + "/api/v1/check?" + query);
+        HttpResponse<String> response;
+        try {
+            response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build().send(
+                    HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).header("Authorization", "Basic " + credentials)
+                            .header("Accept", "application/json").GET().build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (ConnectException e) {
+            throw new IllegalStateException("web server " + host + ":" + port + ": connection refused; is ceir serve running?", e);
+        }
+        JsonNode body = JSON.readTree(response.body().isEmpty() ? "{}" : response.body());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("the web server at " + host + ":" + port + " refused the check: "
+                    + response.statusCode() + " " + body.path("title").asText("") + " " + body.path("detail").asText(""));
+        }
+        Outcome outcome = Outcome.valueOf(body.path("status").asText());
+        printImei(key);
+        System.out.println("verdict    " + outcome + statusNote(outcome));
+        System.out.println("reason     " + body.path("reason").asText()
+                + (body.has("daysLeft") ? " (" + body.get("daysLeft").asInt() + " days left)" : ""));
+        System.out.println("door       HTTP check API at " + host + ":" + port + ", as " + user);
+    }
+
+    private String password() throws IOException {
+        String fromEnvironment = System.getenv("CEIR_PASSWORD");
+        if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
+            return fromEnvironment;
+        }
+        Console console = System.console();
+        if (console != null) {
+            char[] typed = console.readPassword("Password for %s: ", user);
+            return typed == null ? "" : new String(typed);
+        }
+        String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        if (line == null) {
+            throw new IllegalArgumentException("--via http: no password for " + user + " (set CEIR_PASSWORD or give it on stdin)");
+        }
+        return line;
+    }
+
+    private String serverHost() {
+        int colon = server.lastIndexOf(':');
+        if (colon <= 0) {
+            throw new IllegalArgumentException("--server " + server + ": write HOST:PORT, e.g. 127.0.0.1:8081");
+        }
+        return server.substring(0, colon).replaceAll("^\\[|]$", "");
+    }
+
+    private int serverPort() {
+        try {
+            return Integer.parseInt(server.substring(server.lastIndexOf(':') + 1));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--server " + server + ": write HOST:PORT, e.g. 127.0.0.1:8081");
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private static void printImei(long key) {

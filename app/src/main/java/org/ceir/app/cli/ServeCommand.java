@@ -5,7 +5,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.ceir.app.Ceir;
 import org.ceir.app.CheckService;
 import picocli.CommandLine.Command;
@@ -38,7 +39,8 @@ public final class ServeCommand extends CeirCommandBase {
         try {
             Ceir ceir = ceir();
             out.println("ceir: data in " + ceir.database().description());
-            MeterRegistry meters = new SimpleMeterRegistry();
+            // Prometheus, so that the web server's /metrics shows the engine's and every front-end's meters.
+            MeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             try (CheckService service = CheckService.start(ceir, meters, line -> out.println("ceir: " + line))) {
                 out.println("ceir: check engine ready, following the change log ("
                         + service.engine().health().detail() + ")");

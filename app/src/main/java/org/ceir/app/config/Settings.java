@@ -25,6 +25,7 @@ import org.ceir.eir.EirSettings;
 import org.ceir.ingest.IngestSettings;
 import org.ceir.registration.RegistrationSettings;
 import org.ceir.sbi.SbiSettings;
+import org.ceir.web.WebSettings;
 
 /**
  * The validated, immutable configuration of one ceir process.
@@ -49,7 +50,8 @@ public final class Settings {
             new Section<>("eir", EirSettings.class),
             new Section<>("registration", RegistrationSettings.class),
             new Section<>("ingest", IngestSettings.class),
-            new Section<>("sbi", SbiSettings.class));
+            new Section<>("sbi", SbiSettings.class),
+            new Section<>("web", WebSettings.class));
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
@@ -131,6 +133,10 @@ public final class Settings {
     /** The N5g-eir server's section. */
     public SbiSettings sbi() {
         return get(SbiSettings.class);
+    }
+
+    public WebSettings web() {
+        return get(WebSettings.class);
     }
 
     /** The file the settings came from, if any. */

@@ -41,7 +41,8 @@ class CheckCommandTest {
         // Under root PostgreSQL runs as nobody, who must be able to enter the home directory.
         Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
         ceir = new Ceir(home, Settings.load(Optional.empty(), Map.of(),
-                Map.of("sbi.host", "127.0.0.1", "sbi.port", "0")), System.err);
+                Map.of("sbi.host", "127.0.0.1", "sbi.port", "0", "web.bind-address", "127.0.0.1", "web.port", "0")),
+                System.err);
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Baku"));
         ceir.database().transaction(connection -> {
             try (PreparedStatement status = connection.prepareStatement(
@@ -140,6 +141,31 @@ class CheckCommandTest {
     }
 
     @Test
+    void check_viaHttpAsksTheWebServersCheckApiAsAnOperator() throws Exception {
+        withStdin("an operator's password\n", () -> assertThat(Main.run("users", "add", "--username", "azercell-api",
+                "--role", "OPERATOR", "--operator", "azercell", "--home", home.toString())).isZero());
+        try (CheckService service = CheckService.start(ceir, new SimpleMeterRegistry(), line -> { })) {
+            int port = service.door(CheckService.WEB).orElseThrow().port();
+            String[] out = new String[1];
+            withStdin("an operator's password\n", () -> out[0] = run("check", CLONE, "--imsi", "400021111111111",
+                    "--via", "http", "--user", "azercell-api", "--server", "127.0.0.1:" + port));
+            assertThat(out[0]).contains("verdict    BLACKLISTED (refused)")
+                    .contains("reason     CLONE_UNPAIRED_SIM")
+                    .contains("door       HTTP check API at 127.0.0.1:" + port + ", as azercell-api");
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            PrintStream saved = System.err;
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            try {
+                withStdin("not the password\n", () -> assertThat(Main.run("check", CLONE, "--via", "http", "--user",
+                        "azercell-api", "--server", "127.0.0.1:" + port, "--home", home.toString())).isEqualTo(1));
+            } finally {
+                System.setErr(saved);
+            }
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("refused the check: 401");
+        }
+    }
+
+    @Test
     void check_viaAnUnknownDoorOrNoServerIsOneClearLine() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream saved = System.err;
@@ -168,6 +194,16 @@ class CheckCommandTest {
         }
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("ceir: IMSI 4000x: only digits are allowed")
                 .contains("ceir: unknown operator 'vodafone'; this country has [azercell, bakcell, nar]");
+    }
+
+    private static void withStdin(String text, Runnable action) {
+        java.io.InputStream saved = System.in;
+        System.setIn(new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+        try {
+            action.run();
+        } finally {
+            System.setIn(saved);
+        }
     }
 
     private static String run(String... args) {

@@ -1,0 +1,2 @@
+/** Load drivers for the web server; see {@code bench/scripts/web-check-wrk.sh}. */
+package org.ceir.bench.web;

@@ -1,0 +1,16 @@
+package org.ceir.web;
+
+import java.util.List;
+
+/**
+ * A feature's routes and the console navigation entries that lead to them. A later feature (clone
+ * cases, appeals, registrations…) adds one group to {@link WebServer} and its rows to the
+ * authorization matrix test; the navigation then shows it to the roles that may use it.
+ */
+interface RouteGroup {
+    List<Route> routes();
+
+    default List<NavItem> navigation() {
+        return List.of();
+    }
+}

@@ -1,0 +1,201 @@
+package org.ceir.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.router.Endpoint;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.ceir.core.check.EquipmentCheck;
+import org.ceir.store.Database;
+
+/**
+ * ceir's web server (Javalin on Jetty): the public IMEI check, the staff console, the REST API,
+ * {@code /health} and {@code /metrics}, on one port (8080 by default).
+ *
+ * <p>Every route is a {@link Route} with an {@link Access}, grouped by feature in a
+ * {@link RouteGroup}; to add a feature, add its group in {@link #groups} and its rows to the
+ * authorization matrix test.
+ */
+public final class WebServer implements AutoCloseable {
+    private static final String STARTED = "ceir.started";
+
+    private final WebSettings settings;
+    private final MeterRegistry meters;
+    private final List<RouteGroup> groups;
+    private final Guard guard;
+    private final ProblemMapper problems;
+    private Javalin app;
+
+    /**
+     * @param settings the {@code web} settings
+     * @param database where users, sessions and the TAC catalogue live
+     * @param check    the device check (the eir engine)
+     * @param meters   where request and check metrics go; {@code /metrics} serves it when it is (or
+     *                 holds) a Prometheus registry
+     */
+    public WebServer(WebSettings settings, Database database, EquipmentCheck check, MeterRegistry meters) {
+        this(settings, database, check, meters, Clock.systemDefaultZone(), PasswordHasher.DEFAULT);
+    }
+
+    WebServer(WebSettings settings, Database database, EquipmentCheck check, MeterRegistry meters, Clock clock,
+              PasswordHasher hasher) {
+        this.settings = settings;
+        this.meters = meters;
+        Messages messages = new Messages();
+        Requests requests = new Requests(settings);
+        Csrf csrf = new Csrf(settings.secureCookies());
+        Sessions sessions = new Sessions(database, settings);
+        Users users = new Users(database, settings, hasher, clock);
+        TacCatalogue catalogue = new TacCatalogue(database);
+        View view = new View(messages, requests, csrf, chartsScript());
+        this.groups = groups(settings, database, check, meters, clock, messages, requests, sessions, users, catalogue,
+                view);
+        List<NavItem> navigation = new ArrayList<>();
+        groups.forEach(group -> navigation.addAll(group.navigation()));
+        view.navigation(navigation);
+        this.guard = new Guard(sessions, List.of(new BasicAuthenticator(users, requests, messages)), csrf, requests,
+                messages);
+        this.problems = new ProblemMapper(view, messages, requests);
+    }
+
+    /** Every feature's routes; a new feature adds its group here. */
+    private static List<RouteGroup> groups(WebSettings settings, Database database, EquipmentCheck check,
+                                           MeterRegistry meters, Clock clock, Messages messages, Requests requests,
+                                           Sessions sessions, Users users, TacCatalogue catalogue, View view) {
+        return List.of(
+                new PublicCheck(check, catalogue, new RateLimiter(settings.checksPerMinute(), "problem.rate-limited.check"),
+                        requests, messages, view, clock),
+                new CheckApi(check, requests, messages, meters),
+                new AuthPages(users, sessions, new RateLimiter(settings.loginsPerMinute(), "problem.rate-limited.login"),
+                        requests, messages, view),
+                new ConsolePages(check, catalogue, view, clock),
+                new UserAdminPages(users, messages, view),
+                new SystemRoutes(database, meters));
+    }
+
+    /** Starts listening; returns the bound port (useful when the settings say 0). */
+    public synchronized int start() {
+        if (app != null) {
+            throw new IllegalStateException("the web server is already started on port " + app.port());
+        }
+        app = Javalin.create(this::configure);
+        try {
+            app.start();
+        } catch (RuntimeException e) {
+            app = null;
+            throw new IllegalStateException("cannot start the web server on " + settings.bindAddress() + ":"
+                    + settings.port() + ": " + rootMessage(e), e);
+        }
+        return app.port();
+    }
+
+    /** The bound port; only after {@link #start()}. */
+    public synchronized int port() {
+        if (app == null) {
+            throw new IllegalStateException("the web server is not started");
+        }
+        return app.port();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (app != null) {
+            app.stop();
+            app = null;
+        }
+    }
+
+    /** Every route, as registered; for the authorization matrix test. */
+    List<Route> routes() {
+        List<Route> routes = new ArrayList<>();
+        groups.forEach(group -> routes.addAll(group.routes()));
+        return routes;
+    }
+
+    private void configure(JavalinConfig config) {
+        config.startup.showJavalinBanner = false;
+        config.jetty.host = settings.bindAddress();
+        config.jetty.port = settings.port();
+        config.http.maxRequestSize = 64 * 1024;
+        config.router.ignoreTrailingSlashes = true;
+        config.staticFiles.add(files -> {
+            files.hostedPath = "/static";
+            files.directory = "/org/ceir/web/static";
+            files.location = Location.CLASSPATH;
+            files.headers = Map.of("Cache-Control", "max-age=3600");
+        });
+        config.staticFiles.enableWebjars();
+        config.routes.before(this::headers);
+        config.routes.beforeMatched(guard::check);
+        for (Route route : routes()) {
+            config.routes.addEndpoint(route.endpoint());
+        }
+        config.routes.exception(Exception.class, problems::handle);
+        config.routes.error(404, problems::notFound);
+        config.routes.after(this::record);
+    }
+
+    private void headers(Context ctx) {
+        ctx.attribute(STARTED, System.nanoTime());
+        ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self';"
+                + " script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'");
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "same-origin");
+        ctx.header("X-Frame-Options", "DENY");
+        if (settings.secureCookies()) {
+            ctx.header("Strict-Transport-Security", "max-age=31536000");
+        }
+        if (ctx.path().startsWith("/console") || ctx.path().startsWith("/login")) {
+            ctx.header("Cache-Control", "no-store");
+        }
+    }
+
+    private void record(Context ctx) {
+        Long started = ctx.attribute(STARTED);
+        if (started == null) {
+            return;
+        }
+        Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+        String uri = endpoint != null ? endpoint.path
+                : ctx.path().startsWith("/static/") || ctx.path().startsWith("/webjars/") ? "static" : "NOT_FOUND";
+        Timer.builder("http.server.requests")
+                .tag("method", ctx.method().name())
+                .tag("uri", uri)
+                .tag("status", Integer.toString(ctx.statusCode()))
+                .register(meters)
+                .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+    }
+
+    /** The ECharts script served from its webjar, with the version the build packed. */
+    private static String chartsScript() {
+        try (InputStream in = WebServer.class.getResourceAsStream("/META-INF/maven/org.webjars.npm/echarts/pom.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("the echarts webjar is missing from the class path");
+            }
+            Properties properties = new Properties();
+            properties.load(in);
+            return "/webjars/echarts/" + properties.getProperty("version") + "/dist/echarts.min.js";
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the echarts webjar's version", e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.toString() : root.getMessage();
+    }
+}

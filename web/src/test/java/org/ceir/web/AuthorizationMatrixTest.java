@@ -1,0 +1,155 @@
+package org.ceir.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every route × every role (and no one): who may and who may not. A new route adds a row here; a
+ * route without a row fails {@link #matrix_coversEveryRoute}.
+ *
+ * <p>"Allowed" means the guard let the request through (any answer but 401, 403 or a redirect to
+ * the login page); POSTs carry a valid CSRF token, so a refusal is about the role alone.
+ */
+class AuthorizationMatrixTest {
+    private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
+    private static final Set<Role> NOBODY_NEEDED = Set.of();
+
+    /** A route, a concrete request for it, and the roles allowed; PUBLIC routes allow anonymous callers too. */
+    private record Row(String route, String path, Map<String, String> form, boolean isPublic, Set<Role> allowed) {
+    }
+
+    private static final List<Row> MATRIX = List.of(
+            publicRow("GET /", "/?imei=352099001761481"),
+            publicRow("GET /api/v1/imei/{imei}/status", "/api/v1/imei/352099001761481/status"),
+            publicRow("GET /login", "/login"),
+            publicRow("POST /login", "/login", Map.of("username", "nobody", "password", "nothing at all")),
+            publicRow("GET /health", "/health"),
+            publicRow("GET /metrics", "/metrics"),
+            row("GET /api/v1/check", "/api/v1/check?imei=352099001761481", null, EnumSet.of(Role.OPERATOR)),
+            row("POST /logout", "/logout", Map.of(), EVERYONE),
+            row("GET /console", "/console", null, EVERYONE),
+            row("GET /console/imei", "/console/imei?imei=352099001761481", null,
+                    EnumSet.of(Role.ADMIN, Role.ANALYST, Role.CLERK, Role.AUDITOR)),
+            row("GET /console/users", "/console/users", null, EnumSet.of(Role.ADMIN)),
+            row("POST /console/users", "/console/users", Map.of("username", "x"), EnumSet.of(Role.ADMIN)),
+            row("POST /console/users/{id}/roles", "/console/users/999999/roles", Map.of("role", "AUDITOR"), EnumSet.of(Role.ADMIN)),
+            row("POST /console/users/{id}/disable", "/console/users/999999/disable", Map.of(), EnumSet.of(Role.ADMIN)),
+            row("POST /console/users/{id}/enable", "/console/users/999999/enable", Map.of(), EnumSet.of(Role.ADMIN)),
+            row("POST /console/users/{id}/unlock", "/console/users/999999/unlock", Map.of(), EnumSet.of(Role.ADMIN)),
+            row("POST /console/users/{id}/password", "/console/users/999999/password", Map.of("password", "x"),
+                    EnumSet.of(Role.ADMIN)));
+
+    private static TestServer web;
+    private static final Map<Role, TestServer.Browser> SIGNED_IN = new EnumMap<>(Role.class);
+
+    @BeforeAll
+    static void start() {
+        web = new TestServer(WebSettings.defaults().withChecksPerMinute(1000));
+        for (Role role : Role.values()) {
+            String username = "matrix-" + role.name().toLowerCase(java.util.Locale.ROOT);
+            web.user(username, role);
+            TestServer.Browser browser = web.browser();
+            assertThat(browser.login(username, TestServer.PASSWORD).statusCode()).isEqualTo(303);
+            SIGNED_IN.put(role, browser);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        web.close();
+    }
+
+    @Test
+    void matrix_coversEveryRoute() {
+        Set<String> registered = web.server.routes().stream().map(Route::key).collect(Collectors.toSet());
+        Set<String> inMatrix = MATRIX.stream().map(Row::route).collect(Collectors.toSet());
+
+        assertThat(inMatrix).as("rows of the matrix").containsExactlyInAnyOrderElementsOf(registered);
+    }
+
+    @Test
+    void matrix_rolesSeeOnlyWhatTheyMay() {
+        List<String> wrong = new ArrayList<>();
+        for (Row row : MATRIX) {
+            boolean anonymousAllowed = allowed(request(row, null));
+            if (anonymousAllowed != row.isPublic()) {
+                wrong.add(row.route() + " as nobody: " + (anonymousAllowed ? "allowed" : "refused"));
+            }
+            for (Role role : Role.values()) {
+                if (row.route().equals("POST /logout")) {
+                    continue; // tested below: it would end the session the other rows use
+                }
+                boolean expected = row.isPublic() || row.allowed().contains(role);
+                boolean actual = allowed(request(row, role));
+                if (expected != actual) {
+                    wrong.add(row.route() + " as " + role + ": " + (actual ? "allowed" : "refused"));
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void matrix_operatorCredentialsWithEachRequestFollowTheSameRules() {
+        Map<Role, Integer> statuses = new LinkedHashMap<>();
+        for (Role role : Role.values()) {
+            String username = "matrix-" + role.name().toLowerCase(java.util.Locale.ROOT);
+            statuses.put(role, web.get("/api/v1/check?imei=352099001761481",
+                    "Authorization", TestServer.basic(username, TestServer.PASSWORD)).statusCode());
+        }
+        assertThat(statuses).containsEntry(Role.OPERATOR, 200).containsEntry(Role.ADMIN, 403)
+                .containsEntry(Role.ANALYST, 403).containsEntry(Role.CLERK, 403).containsEntry(Role.AUDITOR, 403);
+    }
+
+    @Test
+    void matrix_logoutIsForSignedInStaff() {
+        TestServer.Browser browser = web.browser();
+        browser.login("matrix-auditor", TestServer.PASSWORD);
+
+        HttpResponse<String> response = browser.post("/logout", Map.of("_csrf", browser.csrf()));
+
+        assertThat(allowed(response)).isTrue();
+        assertThat(allowed(browser.get("/console"))).isFalse();
+    }
+
+    private static HttpResponse<String> request(Row row, Role role) {
+        TestServer.Browser browser = role == null ? web.browser() : SIGNED_IN.get(role);
+        if (row.form() == null) {
+            return browser.get(row.path());
+        }
+        Map<String, String> form = new LinkedHashMap<>(row.form());
+        form.put("_csrf", role == null ? TestServer.csrfOf(browser.get("/login").body()) : browser.csrf());
+        return browser.post(row.path(), form);
+    }
+
+    private static boolean allowed(HttpResponse<String> response) {
+        int status = response.statusCode();
+        boolean toLogin = status == 303 && response.headers().firstValue("Location").orElse("").startsWith("/login");
+        return status != 401 && status != 403 && !toLogin;
+    }
+
+    private static Row publicRow(String route, String path) {
+        return new Row(route, path, null, true, NOBODY_NEEDED);
+    }
+
+    private static Row publicRow(String route, String path, Map<String, String> form) {
+        return new Row(route, path, form, true, NOBODY_NEEDED);
+    }
+
+    private static Row row(String route, String path, Map<String, String> form, Set<Role> allowed) {
+        return new Row(route, path, form, false, allowed);
+    }
+}

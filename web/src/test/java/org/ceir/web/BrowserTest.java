@@ -1,0 +1,266 @@
+package org.ceir.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * End to end in a real headless Chromium (Debian's chromium and chromium-driver, which .ci/run
+ * installs): what a citizen and a member of staff see, checked for accessibility with axe-core
+ * (WCAG 2.1 A and AA rules) and saved as screenshots in {@code target/screenshots}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BrowserTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target/screenshots");
+    private static final int CHECKS_PER_MINUTE = 12;
+    private static final long GRACE = 86000000000001L;
+
+    private static TestServer web;
+    private static WebDriver browser;
+    private static Path profile;
+
+    @BeforeAll
+    static void start() throws IOException {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
+        if (System.getenv("CI") == null) {
+            Assumptions.assumeTrue(installed, "chromium and chromium-driver are not installed (apt-get install -y chromium chromium-driver)");
+        }
+        assertThat(installed).as("chromium and chromium-driver must be installed in CI").isTrue();
+        web = new TestServer(WebSettings.defaults().withChecksPerMinute(CHECKS_PER_MINUTE));
+        web.check.state(FakeCheck.registered(WebServerTest.REGISTERED))
+                .state(FakeCheck.clone(WebServerTest.CLONE))
+                .state(FakeCheck.unregistered(GRACE, LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 31)));
+        web.user("analyst", Role.ANALYST);
+        web.user("admin", Role.ADMIN);
+        web.user("victim", Role.CLERK);
+        Files.createDirectories(SCREENSHOTS);
+        profile = Files.createTempDirectory("ceir-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toString());
+        // Without these, Chromium stalls on this closed network (component updates, sync, first run).
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile, "--window-size=1280,900", "--lang=en-US");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (web != null) {
+            web.close();
+        }
+        if (profile != null) {
+            try (var paths = Files.walk(profile)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void check_inAzerbaijaniByDefault() {
+        browser.get(web.base + "/");
+        check("352099001761481");
+
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("az");
+        assertThat(browser.findElement(By.id("answer")).getText()).contains("Qeydiyyatdadır", "352099001761481");
+        accessible("check-az");
+        screenshot("01-check-az-registered");
+    }
+
+    @Test
+    @Order(2)
+    void check_inEnglishAfterSwitching() {
+        clickAndWait(By.cssSelector("a[hreflang=en]"));
+        assertThat(browser.findElement(By.id("answer")).getText()).contains("Registered");
+        check(org.ceir.core.identity.Imei.ofKey(GRACE).toString());
+
+        assertThat(browser.findElement(By.id("answer")).getText()).contains("Not registered: 19 days left", "31 May 2026");
+        accessible("check-en");
+        screenshot("02-check-en-grace");
+    }
+
+    @Test
+    @Order(3)
+    void check_inRussianAfterSwitching() {
+        clickAndWait(By.cssSelector("a[hreflang=ru]"));
+        check("490154203237518");
+
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("ru");
+        assertThat(browser.findElement(By.id("answer")).getText()).contains("Статус клона", "почтовом отделении");
+        accessible("check-ru");
+        screenshot("03-check-ru-clone");
+    }
+
+    @Test
+    @Order(4)
+    void check_wrongCheckDigitSuggestsTheRightOne() {
+        browser.get(web.base + "/?lang=en");
+        check("352099001761482");
+
+        String error = browser.findElement(By.id("imei-error")).getText();
+        assertThat(error).contains("should be 1, not 2");
+        accessible("check-digit");
+        screenshot("04-check-wrong-digit");
+        clickAndWait(By.id("suggestion"));
+        assertThat(browser.findElement(By.id("answer")).getAttribute("data-status")).isEqualTo("REGISTERED");
+    }
+
+    @Test
+    @Order(5)
+    void check_fitsAPhoneScreen() {
+        browser.manage().window().setSize(new Dimension(390, 844));
+        try {
+            browser.get(web.base + "/?lang=az");
+            Long overflow = (Long) ((JavascriptExecutor) browser).executeScript(
+                    "return document.documentElement.scrollWidth - window.innerWidth;");
+            assertThat(overflow).as("horizontal scrolling on a 390 px wide screen").isLessThanOrEqualTo(0L);
+            screenshot("05-check-phone");
+        } finally {
+            browser.manage().window().setSize(new Dimension(1280, 900));
+        }
+    }
+
+    @Test
+    @Order(6)
+    void login_asAnalystShowsTheAnalystsHome() {
+        browser.get(web.base + "/login?lang=en");
+        accessible("login");
+        signIn("analyst", TestServer.PASSWORD);
+
+        assertThat(browser.getCurrentUrl()).endsWith("/console");
+        String page = browser.findElement(By.tagName("main")).getText();
+        assertThat(page).contains("Welcome, Test analyst", "Analyst");
+        assertThat(browser.findElements(By.cssSelector("a[href='/console/users']"))).isEmpty();
+        accessible("console-analyst");
+        screenshot("06-console-analyst");
+
+        clickAndWait(By.cssSelector(".console-nav a[href='/console/imei']"));
+        browser.findElement(By.id("imei")).sendKeys("490154203237518");
+        clickAndWait(By.cssSelector("main form button"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Clone status", "SIMs paired");
+        accessible("lookup");
+        screenshot("07-console-imei-lookup");
+        clickAndWait(By.cssSelector(".signout button"));
+    }
+
+    @Test
+    @Order(7)
+    void userAdmin_pageIsAccessible() {
+        browser.get(web.base + "/login?lang=en");
+        signIn("admin", TestServer.PASSWORD);
+        browser.get(web.base + "/console/users");
+
+        assertThat(browser.findElement(By.tagName("table")).getText()).contains("analyst", "victim");
+        accessible("users");
+        screenshot("08-console-users");
+        clickAndWait(By.cssSelector(".signout button"));
+    }
+
+    @Test
+    @Order(8)
+    void login_locksOutAfterRepeatedWrongPasswords() {
+        browser.get(web.base + "/login?lang=en");
+        for (int i = 0; i < WebSettings.defaults().maxFailedLogins(); i++) {
+            signIn("victim", "not the password " + i);
+        }
+        signIn("victim", TestServer.PASSWORD);
+
+        assertThat(browser.findElement(By.id("login-error")).getText()).contains("locked");
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        screenshot("09-login-locked");
+    }
+
+    @Test
+    @Order(9)
+    void check_tooManyShowsAFriendlyPage() {
+        browser.get(web.base + "/?lang=en");
+        String heading = "";
+        for (int i = 0; i <= CHECKS_PER_MINUTE && !heading.equals("Too many requests"); i++) {
+            browser.get(web.base + "/?imei=352099001761481");
+            heading = browser.findElement(By.tagName("h1")).getText();
+        }
+
+        assertThat(heading).isEqualTo("Too many requests");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Please wait");
+        accessible("rate-limited");
+        screenshot("10-check-429");
+    }
+
+    private static void check(String imei) {
+        var input = browser.findElement(By.id("imei"));
+        input.clear();
+        input.sendKeys(imei);
+        clickAndWait(By.id("check-button"));
+    }
+
+    private static void signIn(String username, String password) {
+        var name = browser.findElement(By.id("username"));
+        name.clear();
+        name.sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        clickAndWait(By.id("login-button"));
+    }
+
+    /** Clicks and waits until the next page replaced this one, so no answer of the old page is read. */
+    private static void clickAndWait(By target) {
+        var page = browser.findElement(By.tagName("html"));
+        browser.findElement(target).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+    }
+
+    /** No WCAG 2.1 A or AA violation that axe-core finds on the current page. */
+    private static void accessible(String what) {
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser);
+        List<Rule> violations = results.getViolations();
+        assertThat(violations).as(what + ": " + violations.stream()
+                .map(rule -> rule.getId() + " " + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget()))
+                        .collect(Collectors.joining(", ")))
+                .collect(Collectors.joining("; "))).isEmpty();
+    }
+
+    private static void screenshot(String name) {
+        try {
+            Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package org.ceir.web;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.ceir.store.Database;
+import org.ceir.store.TestDatabase;
+
+/**
+ * A web server on 127.0.0.1 and an ephemeral port over a fresh test database, a fake register and
+ * a fixed clock (12 May 2026), with cheap password hashing so that tests sign in quickly.
+ */
+final class TestServer implements AutoCloseable {
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-05-12T09:00:00Z"), ZoneId.of("Asia/Baku"));
+    static final PasswordHasher FAST_HASHER = new PasswordHasher(64, 1, 1);
+    static final String PASSWORD = "correct horse battery";
+
+    final Database database;
+    final FakeCheck check = new FakeCheck();
+    final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    final WebServer server;
+    final Users users;
+    final String base;
+    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    TestServer(WebSettings settings) {
+        database = TestDatabase.create();
+        database.transaction(connection -> {
+            try (var insert = connection.prepareStatement(
+                    "INSERT INTO operator (code, name, mcc, mnc) VALUES ('azercell', 'Azercell', '400', '01')")) {
+                insert.executeUpdate();
+            }
+            return null;
+        });
+        WebSettings local = settings.withPort("127.0.0.1", 0);
+        users = new Users(database, local, FAST_HASHER, CLOCK);
+        server = new WebServer(local, database, check, meters, CLOCK, FAST_HASHER);
+        base = "http://127.0.0.1:" + server.start();
+    }
+
+    TestServer() {
+        this(WebSettings.defaults());
+    }
+
+    /** Adds a user with the test password; an OPERATOR belongs to azercell, a CLERK to office AZ1000. */
+    long user(String username, Role... roles) {
+        Set<Role> set = EnumSet.copyOf(List.of(roles));
+        return users.add(new Users.NewUser(username, "Test " + username, PASSWORD, set,
+                set.contains(Role.OPERATOR) ? "azercell" : null, set.contains(Role.CLERK) ? "AZ1000" : null), "test");
+    }
+
+    HttpResponse<String> get(String path, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), headers);
+    }
+
+    HttpResponse<String> post(String path, Map<String, String> form, String... headers) {
+        StringBuilder body = new StringBuilder();
+        form.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(enc(k)).append('=').append(enc(v)));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())), headers);
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request, String... headers) {
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String basic(String username, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A browser's cookie jar, reduced to what these tests need. */
+    final class Browser {
+        final Map<String, String> cookies = new HashMap<>();
+
+        HttpResponse<String> get(String path) {
+            return remember(TestServer.this.get(path, "Cookie", cookieHeader()));
+        }
+
+        HttpResponse<String> post(String path, Map<String, String> form) {
+            return remember(TestServer.this.post(path, form, "Cookie", cookieHeader()));
+        }
+
+        /** Signs in through the login form; returns the response to the POST. */
+        HttpResponse<String> login(String username, String password) {
+            String csrf = csrfOf(get("/login").body());
+            return post("/login", Map.of("_csrf", csrf, "username", username, "password", password));
+        }
+
+        /** The CSRF token of a signed-in page's forms. */
+        String csrf() {
+            return csrfOf(get("/console").body());
+        }
+
+        private String cookieHeader() {
+            StringBuilder header = new StringBuilder();
+            cookies.forEach((k, v) -> header.append(header.length() == 0 ? "" : "; ").append(k).append('=').append(v));
+            return header.length() == 0 ? "x=y" : header.toString();
+        }
+
+        private HttpResponse<String> remember(HttpResponse<String> response) {
+            for (String cookie : response.headers().allValues("Set-Cookie")) {
+                String pair = cookie.split(";", 2)[0];
+                int eq = pair.indexOf('=');
+                String name = pair.substring(0, eq);
+                String value = pair.substring(eq + 1);
+                if (value.isEmpty() || cookie.contains("Max-Age=0")) {
+                    cookies.remove(name);
+                } else {
+                    cookies.put(name, value);
+                }
+            }
+            return response;
+        }
+    }
+
+    Browser browser() {
+        return new Browser();
+    }
+
+    static String csrfOf(String html) {
+        Matcher matcher = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+        if (!matcher.find()) {
+            throw new AssertionError("no CSRF token in the page: " + html);
+        }
+        return matcher.group(1);
+    }
+
+    private static String enc(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        database.close();
+    }
+}
