@@ -5,21 +5,10 @@ import java.io.Console;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.net.ConnectException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.ceir.app.Ceir;
 import org.ceir.app.CheckService;
@@ -32,8 +21,6 @@ import org.ceir.core.identity.Imsi;
 import org.ceir.core.identity.InvalidIdentityException;
 import org.ceir.eir.CheckEngine;
 import org.ceir.eir.EirSettings;
-import org.ceir.sbi.N5gEirAnswer;
-import org.ceir.sbi.N5gEirClient;
 import org.ceir.sbi.SbiSettings;
 import org.ceir.web.WebSettings;
 import picocli.CommandLine.Command;
@@ -77,8 +64,6 @@ public final class CheckCommand extends CeirCommandBase {
             description = "The server --via asks (default: this configuration's address for that door).")
     String server;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Override
     protected int run() throws IOException, InterruptedException {
         Ceir ceir = ceir();
@@ -95,10 +80,8 @@ public final class CheckCommand extends CeirCommandBase {
                 viaEngine(ceir, sent, key, imsiDigits, msisdnDigits);
                 break;
             case "5g":
-                via5g(ceir, sent, key, imsiDigits, msisdnDigits);
-                break;
             case "http":
-                viaHttp(ceir, sent, key, imsiDigits, msisdnDigits);
+                viaServer(ceir, sent, key, imsiDigits, msisdnDigits);
                 break;
             default:
                 throw new IllegalArgumentException("--via " + via + ": one of engine, 5g, http");
@@ -128,69 +111,30 @@ public final class CheckCommand extends CeirCommandBase {
         }
     }
 
-    /** Asks the N5g-eir server as an AMF would (TS 29.511); it answers a status or a ProblemDetails. */
-    private void via5g(Ceir ceir, String sent, long key, String imsiDigits, String msisdnDigits) {
-        SbiSettings sbi = ceir.settings().sbi();
-        String host = server == null ? CheckService.reachable(sbi.host()) : serverHost();
-        int port = server == null ? sbi.port() : serverPort();
-        String pei = key == Imei.UNUSABLE ? sent : Imei.ofKey(key).toString();
-        N5gEirAnswer answer;
-        try (N5gEirClient client = new N5gEirClient(host, port)) {
-            answer = client.status(pei, imsiDigits, msisdnDigits);
-        }
-        Outcome outcome;
-        if (answer.status().isPresent()) {
-            outcome = Outcome.valueOf(answer.status().get().name());
-        } else if (answer.equipmentUnknown()) {
-            outcome = Outcome.UNKNOWN;
+    /** Asks a running ceir serve through one of its doors, as a network would. */
+    private void viaServer(Ceir ceir, String sent, long key, String imsiDigits, String msisdnDigits)
+            throws IOException, InterruptedException {
+        RemoteCheck answer;
+        if (via.equals("5g")) {
+            SbiSettings sbi = ceir.settings().sbi();
+            String host = server == null ? CheckService.reachable(sbi.host()) : serverHost();
+            int port = server == null ? sbi.port() : serverPort();
+            answer = RemoteCheck.n5gEir(host, port, key == Imei.UNUSABLE ? sent : Imei.ofKey(key).toString(),
+                    imsiDigits, msisdnDigits);
         } else {
-            throw new IllegalStateException("the N5g-eir server at " + host + ":" + port + " refused the check: " + answer);
+            if (user == null) {
+                throw new IllegalArgumentException("--via http needs --user NAME: the check API answers operators only");
+            }
+            WebSettings web = ceir.settings().web();
+            String host = server == null ? CheckService.reachable(web.bindAddress()) : serverHost();
+            int port = server == null ? web.port() : serverPort();
+            answer = RemoteCheck.http(host, port, user, password(), sent, imsiDigits, msisdnDigits);
         }
         printImei(key);
-        System.out.println("verdict    " + outcome + statusNote(outcome));
-        System.out.println("door       " + CheckService.N5G_EIR + " at " + host + ":" + port + " answered " + answer
-                + " (the status only; --via engine gives the reason)");
-    }
-
-    /** Asks the web server's check API as an operator's system would, with an OPERATOR account (HTTP Basic). */
-    private void viaHttp(Ceir ceir, String sent, long key, String imsiDigits, String msisdnDigits) throws IOException,
-            InterruptedException {
-        if (user == null) {
-            throw new IllegalArgumentException("--via http needs --user NAME: the check API answers operators only");
-        }
-        WebSettings web = ceir.settings().web();
-        String host = server == null ? CheckService.reachable(web.bindAddress()) : serverHost();
-        int port = server == null ? web.port() : serverPort();
-        StringBuilder query = new StringBuilder("imei=").append(encode(sent));
-        if (imsiDigits != null) {
-            query.append("&imsi=").append(encode(imsiDigits));
-        }
-        if (msisdnDigits != null) {
-            query.append("&msisdn=").append(encode(msisdnDigits));
-        }
-        String credentials = Base64.getEncoder().encodeToString((user + ":" + password()).getBytes(StandardCharsets.UTF_8));
-        URI uri = URI.create("http://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port
-                + "/api/v1/check?" + query);
-        HttpResponse<String> response;
-        try {
-            response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build().send(
-                    HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).header("Authorization", "Basic " + credentials)
-                            .header("Accept", "application/json").GET().build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (ConnectException e) {
-            throw new IllegalStateException("web server " + host + ":" + port + ": connection refused; is ceir serve running?", e);
-        }
-        JsonNode body = JSON.readTree(response.body().isEmpty() ? "{}" : response.body());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("the web server at " + host + ":" + port + " refused the check: "
-                    + response.statusCode() + " " + body.path("title").asText("") + " " + body.path("detail").asText(""));
-        }
-        Outcome outcome = Outcome.valueOf(body.path("status").asText());
-        printImei(key);
-        System.out.println("verdict    " + outcome + statusNote(outcome));
-        System.out.println("reason     " + body.path("reason").asText()
-                + (body.has("daysLeft") ? " (" + body.get("daysLeft").asInt() + " days left)" : ""));
-        System.out.println("door       HTTP check API at " + host + ":" + port + ", as " + user);
+        System.out.println("verdict    " + answer.outcome() + statusNote(answer.outcome()));
+        answer.reason().ifPresent(reason -> System.out.println("reason     " + reason));
+        System.out.println("door       " + answer.answer()
+                + (answer.reason().isEmpty() ? " (the status only; --via engine gives the reason)" : ""));
     }
 
     private String password() throws IOException {
@@ -205,7 +149,8 @@ public final class CheckCommand extends CeirCommandBase {
         }
         String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
         if (line == null) {
-            throw new IllegalArgumentException("--via http: no password for " + user + " (set CEIR_PASSWORD or give it on stdin)");
+            throw new IllegalArgumentException("--via http: no password for " + user
+                    + " (set CEIR_PASSWORD or give it on stdin)");
         }
         return line;
     }
@@ -224,10 +169,6 @@ public final class CheckCommand extends CeirCommandBase {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--server " + server + ": write HOST:PORT, e.g. 127.0.0.1:8081");
         }
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private static void printImei(long key) {
