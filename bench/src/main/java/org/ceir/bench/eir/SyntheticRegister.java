@@ -2,7 +2,6 @@ package org.ceir.bench.eir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.SplittableRandom;
@@ -49,6 +48,16 @@ final class SyntheticRegister {
         Files.createDirectories(dir);
         dir.toFile().setExecutable(true, false); // under root the embedded PostgreSQL runs as nobody
         Database database = Database.open(new DatabaseSettings("", "", "", 4, 0, dir), progress);
+        try {
+            fill(database, dir, imeis, progress);
+            return database;
+        } catch (RuntimeException e) {
+            database.close(); // stops the embedded server this process started
+            throw e;
+        }
+    }
+
+    private static void fill(Database database, Path dir, long imeis, Consumer<String> progress) {
         database.migrate();
         database.transaction(connection -> Operators.sync(connection, Country.azerbaijan()));
         long held = database.transaction(connection -> {
@@ -59,7 +68,7 @@ final class SyntheticRegister {
             }
         });
         if (held == imeis) {
-            return database;
+            return;
         }
         if (held != 0) {
             throw new IllegalStateException(dir + " holds a register of " + held + " IMEIs, not " + imeis
@@ -91,7 +100,6 @@ final class SyntheticRegister {
             return null;
         });
         progress.accept(String.format("register made in %.0f s", (System.nanoTime() - started) / 1e9));
-        return database;
     }
 
     /** Checks as networks send them: 15 digits with a spare 0, and an IMSI (paired or not for clones, 1 % roamers). */
@@ -115,15 +123,5 @@ final class SyntheticRegister {
 
     /** A batch of checks to replay. */
     record Requests(String[] imeis, String[] imsis) {
-    }
-
-    /** Counts the rows of one query, for progress lines. */
-    static long count(Database database, String sql) {
-        return database.transaction(connection -> {
-            try (PreparedStatement query = connection.prepareStatement(sql); ResultSet row = query.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        });
     }
 }
