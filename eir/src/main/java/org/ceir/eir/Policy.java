@@ -216,8 +216,8 @@ final class Policy {
 
     /** The length of {@code prefix} when {@code text} starts with it (any case), else 0. */
     private static int digitsFrom(CharSequence text, String prefix) {
-        if (text == null || text.length() <= prefix.length()) {
-            return 0;
+        if (text == null || text.length() <= prefix.length() || text.charAt(0) <= '9') {
+            return 0; // the usual case, bare digits, decided by the first character
         }
         for (int i = 0; i < prefix.length(); i++) {
             if (Character.toLowerCase(text.charAt(i)) != prefix.charAt(i)) {
