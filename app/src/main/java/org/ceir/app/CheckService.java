@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.ceir.diameter.DiameterSettings;
+import org.ceir.diameter.S13Server;
 import org.ceir.eir.CheckEngine;
 import org.ceir.sbi.N5gEirServer;
 import org.ceir.sbi.SbiSettings;
@@ -19,6 +21,8 @@ import org.ceir.web.WebSettings;
  * its last counts.
  */
 public final class CheckService implements AutoCloseable {
+    /** The Diameter S13 front-end's {@link Door#name()}. */
+    public static final String S13 = "S13";
     /** The N5g-eir front-end's {@link Door#name()}. */
     public static final String N5G_EIR = "N5g-eir";
     /** The web front-end's {@link Door#name()}: public pages, console, REST API with the HTTP check. */
@@ -57,6 +61,14 @@ public final class CheckService implements AutoCloseable {
         List<AutoCloseable> frontEnds = new ArrayList<>();
         List<Door> doors = new ArrayList<>();
         try {
+            DiameterSettings diameter = ceir.settings().diameter();
+            S13Server s13 = new S13Server(diameter, engine, meters);
+            frontEnds.add(s13);
+            int s13Port = s13.start();
+            doors.add(new Door(S13, "4G, Diameter over TCP", diameter.host(), s13Port,
+                    "aaa://" + reachable(diameter.host()) + ":" + s13Port + ";transport=tcp (realm "
+                            + diameter.originRealm() + ")"));
+
             SbiSettings sbi = ceir.settings().sbi();
             N5gEirServer n5gEir = new N5gEirServer(sbi, engine, meters);
             frontEnds.add(n5gEir);

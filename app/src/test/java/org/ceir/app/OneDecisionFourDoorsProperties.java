@@ -26,6 +26,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,15 +46,19 @@ import org.ceir.core.check.DeviceState;
 import org.ceir.core.check.Outcome;
 import org.ceir.core.check.Verdict;
 import org.ceir.core.identity.Imei;
+import org.ceir.diameter.S13Client;
+import org.ceir.diameter.S13ClientSettings;
+import org.ceir.diameter.codec.MeIdentityCheckAnswer;
+import org.ceir.diameter.codec.ResultCode;
 import org.ceir.sbi.N5gEirAnswer;
 import org.ceir.sbi.N5gEirClient;
 import org.ceir.store.ChangeLog;
 
 /**
  * One decision, four doors: for random register states, every way of asking gives the same
- * answer, and it is the one the policy (README "Device checks") says. The doors built so far: the
- * N5g-eir server and the HTTP check API of {@code ceir serve}, the command line ({@code ceir
- * check}), and the engine itself; Diameter S13 joins this test when its module lands.
+ * answer, and it is the one the policy (README "Device checks") says: the S13 server, the N5g-eir
+ * server and the HTTP check API of {@code ceir serve}, the command line ({@code ceir check}), and
+ * the engine itself.
  */
 class OneDecisionFourDoorsProperties {
     private static final String ZONE = "Asia/Baku";
@@ -66,6 +71,7 @@ class OneDecisionFourDoorsProperties {
     private static Ceir ceir;
     private static CheckService service;
     private static N5gEirClient n5gEir;
+    private static S13Client s13;
     private static HttpClient http;
     private static String checkApi;
     private static final String OPERATOR_PASSWORD = "the operator's long password";
@@ -83,7 +89,7 @@ class OneDecisionFourDoorsProperties {
         home = Files.createTempDirectory("ceir-doors");
         Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
         ceir = new Ceir(home, Settings.load(Optional.empty(), Map.of(), Map.of("sbi.host", "127.0.0.1", "sbi.port", "0",
-                "web.bind-address", "127.0.0.1", "web.port", "0")), System.err);
+                "web.bind-address", "127.0.0.1", "web.port", "0", "diameter.port", "0")), System.err);
         InputStream stdin = System.in;
         System.setIn(new ByteArrayInputStream((OPERATOR_PASSWORD + "\n").getBytes(StandardCharsets.UTF_8)));
         try {
@@ -94,6 +100,10 @@ class OneDecisionFourDoorsProperties {
         }
         service = CheckService.start(ceir, new SimpleMeterRegistry(), line -> { });
         n5gEir = new N5gEirClient("127.0.0.1", service.door(CheckService.N5G_EIR).orElseThrow().port());
+        // An MME of Nar's network, one of the configured peers (ceir-defaults.yaml diameter.peers).
+        s13 = S13Client.connect(S13ClientSettings.of("127.0.0.1", service.door(CheckService.S13).orElseThrow().port(),
+                "mme1.epc.mnc004.mcc400.3gppnetwork.org", "epc.mnc004.mcc400.3gppnetwork.org",
+                ceir.settings().diameter().originRealm()));
         http = HttpClient.newHttpClient();
         checkApi = "http://127.0.0.1:" + service.door(CheckService.WEB).orElseThrow().port() + "/api/v1/check";
     }
@@ -101,6 +111,7 @@ class OneDecisionFourDoorsProperties {
     @AfterContainer
     static void stop() throws IOException {
         n5gEir.close();
+        s13.close();
         service.close();
         ceir.close();
         try (Stream<Path> paths = Files.walk(home)) {
@@ -121,11 +132,12 @@ class OneDecisionFourDoorsProperties {
 
         Outcome expected = policy(device);
         Outcome engine = Verdict.outcome(service.engine().check(imei, imsi, null, null));
+        Outcome diameter = outcomeOf(s13.check(imei, imsi).get(30, TimeUnit.SECONDS));
         Outcome n5g = outcomeOf(n5gEir.status("imei-" + imei, imsi, null));
         Outcome api = httpOutcome(imei, imsi);
         Outcome cli = cliOutcome(imei, imsi);
 
-        assertThat(List.of(engine, n5g, api, cli)).as("engine, N5g-eir, HTTP, CLI for %s", device)
+        assertThat(List.of(engine, diameter, n5g, api, cli)).as("engine, S13, N5g-eir, HTTP, CLI for %s", device)
                 .containsOnly(expected);
     }
 
@@ -234,6 +246,14 @@ class OneDecisionFourDoorsProperties {
             assertThat(System.currentTimeMillis()).as("the engine applies the change").isLessThan(deadline);
             Thread.sleep(5);
         }
+    }
+
+    private static Outcome outcomeOf(MeIdentityCheckAnswer answer) {
+        if (answer.equipmentStatus().isPresent()) {
+            return Outcome.valueOf(answer.equipmentStatus().get().name());
+        }
+        assertThat(answer.result()).as("S13 answered %s", answer).isEqualTo(ResultCode.EQUIPMENT_UNKNOWN);
+        return Outcome.UNKNOWN;
     }
 
     private static Outcome outcomeOf(N5gEirAnswer answer) {

@@ -19,6 +19,8 @@ import org.ceir.core.check.Verdict;
 import org.ceir.core.identity.Imei;
 import org.ceir.core.identity.Imsi;
 import org.ceir.core.identity.InvalidIdentityException;
+import org.ceir.diameter.DiameterPeer;
+import org.ceir.diameter.DiameterSettings;
 import org.ceir.eir.CheckEngine;
 import org.ceir.eir.EirSettings;
 import org.ceir.sbi.SbiSettings;
@@ -35,7 +37,7 @@ import picocli.CommandLine.Parameters;
     "Decide a device check as the network would get it: verdict, reason and days left to register.",
     "By default runs the check engine in this process on the IMEI's state in the register; it counts",
     "nothing and records no first sighting (a person looking a device up is not a network attach).",
-    "With --via 5g or --via http it asks a running ceir serve instead, as a network does (counted like one)."})
+    "With --via diameter, 5g or http it asks a running ceir serve instead, as a network does (counted like one)."})
 public final class CheckCommand extends CeirCommandBase {
     @Parameters(paramLabel = "IMEI", description = "The IMEI (14 or 15 digits, or a 16-digit IMEISV).")
     String imei;
@@ -51,8 +53,9 @@ public final class CheckCommand extends CeirCommandBase {
 
     @Option(names = "--via", paramLabel = "DOOR", defaultValue = "engine", description = {
         "Who decides: engine (the check engine in this process, the default); or a running ceir serve,",
-        "asked as a network asks it: 5g (N5g-eir, as an AMF; the status only) or http (the REST API,",
-        "as an operator's system; needs --user)."})
+        "asked as a network asks it: diameter (S13, as an MME of --operator's network; the status only),",
+        "5g (N5g-eir, as an AMF; the status only) or http (the REST API, as an operator's system;",
+        "needs --user)."})
     String via;
 
     @Option(names = "--user", paramLabel = "NAME", description = {
@@ -79,12 +82,13 @@ public final class CheckCommand extends CeirCommandBase {
             case "engine":
                 viaEngine(ceir, sent, key, imsiDigits, msisdnDigits);
                 break;
+            case "diameter":
             case "5g":
             case "http":
                 viaServer(ceir, sent, key, imsiDigits, msisdnDigits);
                 break;
             default:
-                throw new IllegalArgumentException("--via " + via + ": one of engine, 5g, http");
+                throw new IllegalArgumentException("--via " + via + ": one of engine, diameter, 5g, http");
         }
         notes.forEach(note -> System.out.println("note       " + note));
         return 0;
@@ -115,7 +119,12 @@ public final class CheckCommand extends CeirCommandBase {
     private void viaServer(Ceir ceir, String sent, long key, String imsiDigits, String msisdnDigits)
             throws IOException, InterruptedException {
         RemoteCheck answer;
-        if (via.equals("5g")) {
+        if (via.equals("diameter")) {
+            DiameterSettings diameter = ceir.settings().diameter();
+            String host = server == null ? CheckService.reachable(diameter.host()) : serverHost();
+            int port = server == null ? diameter.port() : serverPort();
+            answer = RemoteCheck.s13(host, port, peerFor(diameter), diameter.originRealm(), sent, imsiDigits);
+        } else if (via.equals("5g")) {
             SbiSettings sbi = ceir.settings().sbi();
             String host = server == null ? CheckService.reachable(sbi.host()) : serverHost();
             int port = server == null ? sbi.port() : serverPort();
@@ -135,6 +144,17 @@ public final class CheckCommand extends CeirCommandBase {
         answer.reason().ifPresent(reason -> System.out.println("reason     " + reason));
         System.out.println("door       " + answer.answer()
                 + (answer.reason().isEmpty() ? " (the status only; --via engine gives the reason)" : ""));
+    }
+
+    /** The configured peer to speak as: --operator's, else the first (S13 answers configured peers only). */
+    private DiameterPeer peerFor(DiameterSettings diameter) {
+        for (DiameterPeer peer : diameter.peers()) {
+            if (operator == null || operator.equals(peer.operator())) {
+                return peer;
+            }
+        }
+        throw new IllegalArgumentException("--via diameter: no peer in diameter.peers"
+                + (operator == null ? "" : " for operator " + operator) + "; the S13 server answers configured peers only");
     }
 
     private String password() throws IOException {

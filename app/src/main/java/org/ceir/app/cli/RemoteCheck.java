@@ -11,10 +11,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.ceir.core.check.Outcome;
+import org.ceir.diameter.DiameterPeer;
+import org.ceir.diameter.S13Client;
+import org.ceir.diameter.S13ClientSettings;
+import org.ceir.diameter.codec.MeIdentityCheckAnswer;
+import org.ceir.diameter.codec.ResultCode;
 import org.ceir.sbi.N5gEirAnswer;
 import org.ceir.sbi.N5gEirClient;
 
@@ -23,7 +31,7 @@ import org.ceir.sbi.N5gEirClient;
  * for {@code ceir check --via}: what came back, and which door said it.
  *
  * @param outcome the status (UNKNOWN when the door says the equipment is unknown)
- * @param reason  the reason, when the door gives one (the HTTP API does; N5g-eir does not)
+ * @param reason  the reason, when the door gives one (the HTTP API does; S13 and N5g-eir do not)
  * @param answer  what the door answered, for people
  */
 record RemoteCheck(Outcome outcome, Optional<String> reason, String answer) {
@@ -46,6 +54,37 @@ record RemoteCheck(Outcome outcome, Optional<String> reason, String answer) {
                     + answer);
         }
         return new RemoteCheck(outcome, Optional.empty(), "N5g-eir at " + host + ":" + port + " answered " + answer);
+    }
+
+    /**
+     * Asks the S13 server (TS 29.272 ME-Identity-Check) as an MME does, introducing itself (CER) as
+     * the configured peer {@code peer}.
+     */
+    static RemoteCheck s13(String host, int port, DiameterPeer peer, String destinationRealm, String imei,
+                           String imsi) {
+        String originHost = peer.host().isEmpty() ? "ceir-check." + peer.realm() : peer.host();
+        MeIdentityCheckAnswer answer;
+        try (S13Client client = S13Client.connect(S13ClientSettings.of(host, port, originHost, peer.realm(),
+                destinationRealm))) {
+            answer = client.check(imei, imsi).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the S13 server", e);
+        } catch (ExecutionException | TimeoutException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new IllegalStateException("the S13 server at " + host + ":" + port + " gave no answer: "
+                    + cause.getMessage(), cause);
+        }
+        Outcome outcome;
+        if (answer.equipmentStatus().isPresent()) {
+            outcome = Outcome.valueOf(answer.equipmentStatus().get().name());
+        } else if (answer.result().equals(ResultCode.EQUIPMENT_UNKNOWN)) {
+            outcome = Outcome.UNKNOWN;
+        } else {
+            throw new IllegalStateException("the S13 server at " + host + ":" + port + " refused the check: " + answer);
+        }
+        return new RemoteCheck(outcome, Optional.empty(), "S13 at " + host + ":" + port + " (as " + originHost
+                + ") answered " + answer.result() + answer.equipmentStatus().map(status -> " " + status).orElse(""));
     }
 
     /** Asks the web server's check API ({@code GET /api/v1/check}) with an OPERATOR account (HTTP Basic). */

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.ceir.core.country.Country;
 import org.ceir.detect.DetectSettings;
+import org.ceir.diameter.DiameterSettings;
 import org.ceir.eir.EirSettings;
 import org.ceir.ingest.IngestSettings;
 import org.ceir.registration.RegistrationSettings;
@@ -46,6 +47,7 @@ public final class Settings {
     public static final List<Section<?>> SECTIONS = List.of(
             new Section<>("country", Country.class),
             new Section<>("db", DbConfig.class),
+            new Section<>("diameter", DiameterSettings.class),
             new Section<>("detect", DetectSettings.class),
             new Section<>("eir", EirSettings.class),
             new Section<>("registration", RegistrationSettings.class),
@@ -120,6 +122,11 @@ public final class Settings {
 
     public DetectSettings detect() {
         return get(DetectSettings.class);
+    }
+
+    /** The S13 server's section. */
+    public DiameterSettings diameter() {
+        return get(DiameterSettings.class);
     }
 
     public EirSettings eir() {

@@ -41,7 +41,8 @@ class CheckCommandTest {
         // Under root PostgreSQL runs as nobody, who must be able to enter the home directory.
         Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
         ceir = new Ceir(home, Settings.load(Optional.empty(), Map.of(),
-                Map.of("sbi.host", "127.0.0.1", "sbi.port", "0", "web.bind-address", "127.0.0.1", "web.port", "0")),
+                Map.of("sbi.host", "127.0.0.1", "sbi.port", "0", "web.bind-address", "127.0.0.1", "web.port", "0",
+                        "diameter.port", "0")),
                 System.err);
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Baku"));
         ceir.database().transaction(connection -> {
@@ -138,6 +139,20 @@ class CheckCommandTest {
             }
         });
         assertThat(refusedAttempts).as("written when the service stopped").isEqualTo(1);
+    }
+
+    @Test
+    void check_viaDiameterAsksTheS13ServerAsAnOperatorsMme() throws Exception {
+        try (CheckService service = CheckService.start(ceir, new SimpleMeterRegistry(), line -> { })) {
+            int port = service.door(CheckService.S13).orElseThrow().port();
+            String paired = run("check", CLONE, "--imsi", PAIRED_IMSI, "--operator", "bakcell", "--via", "diameter",
+                    "--server", "127.0.0.1:" + port);
+            assertThat(paired).contains("verdict    WHITELISTED (may use the network)")
+                    .contains("door       S13 at 127.0.0.1:" + port + " (as ceir-check.epc.mnc002.mcc400.3gppnetwork.org)"
+                            + " answered 2001 DIAMETER_SUCCESS WHITELISTED");
+            assertThat(run("check", CLONE, "--via", "diameter", "--server", "127.0.0.1:" + port))
+                    .as("no IMSI: a clone without one").contains("verdict    BLACKLISTED (refused)");
+        }
     }
 
     @Test

@@ -33,6 +33,7 @@ class ServeCommandTest {
         builder.environment().put("CEIR_SBI_PORT", "0");
         builder.environment().put("CEIR_WEB_BIND_ADDRESS", "127.0.0.1");
         builder.environment().put("CEIR_WEB_PORT", "0");
+        builder.environment().put("CEIR_DIAMETER_PORT", "0");
         Process serve = builder.start();
         List<String> lines = new CopyOnWriteArrayList<>();
         Thread reader = new Thread(() -> {
@@ -64,6 +65,7 @@ class ServeCommandTest {
         assertThat(lines).anyMatch(line -> line.startsWith("ceir: register loaded in"))
                 .anyMatch(line -> line.equals("ceir: check engine ready, following the change log"
                         + " (0 IMEIs and 0 pairings in memory)"))
+                .anyMatch(line -> line.matches("  S13 +4G, Diameter over TCP +aaa://127\\.0\\.0\\.1:[0-9]+;transport=tcp .*"))
                 .anyMatch(line -> line.matches("  N5g-eir +5G, HTTP/2 cleartext +http://127\\.0\\.0\\.1:[0-9]+/n5g-eir-eic/v1/equipment-status"))
                 .anyMatch(line -> line.matches("  web +pages, console, REST API +http://127\\.0\\.0\\.1:[0-9]+/ .*"))
                 .anyMatch(line -> line.equals("ceir: stopping: writing the last counters"))
