@@ -1,0 +1,34 @@
+package org.ceir.appeals;
+
+/**
+ * An appeal cannot be filed or decided as asked. The message is the one line a person reads (it
+ * never repeats an applicant's ID); {@link #kind()} tells a web layer which HTTP status fits.
+ */
+public final class AppealException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    /** What went wrong, in the terms of an HTTP API. */
+    public enum Kind {
+        /** The input is wrong (400). */
+        INVALID,
+        /** What it names does not exist (404). */
+        NOT_FOUND,
+        /** It contradicts the appeal's state (409), e.g. deciding a decided appeal. */
+        CONFLICT,
+        /** The caller has not proven what they must (403), e.g. a wrong one-time code. */
+        FORBIDDEN,
+        /** Too many tries for now (429). */
+        TOO_MANY
+    }
+
+    private final Kind kind;
+
+    public AppealException(Kind kind, String message) {
+        super(message);
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+}
