@@ -98,7 +98,7 @@ final class OneTimeCodes {
                 String code = typed == null ? "" : typed.replaceAll("\\s", "");
                 boolean right = MessageDigest.isEqual(row.getBytes(2), hash(id, msisdn, code));
                 try (PreparedStatement update = connection.prepareStatement(
-                        "UPDATE appeal_code SET used_at = CASE WHEN ? THEN ? END, attempts = attempts + CASE WHEN ?"
+                        "UPDATE appeal_code SET used_at = CASE WHEN ? THEN ?::timestamptz END, attempts = attempts + CASE WHEN ?"
                                 + " THEN 0 ELSE 1 END WHERE id = ?")) {
                     update.setBoolean(1, right);
                     update.setTimestamp(2, Timestamp.from(now));
