@@ -33,7 +33,7 @@ final class AppealNotices {
               LocalDate due, String reason, long eventId) throws SQLException {
         Map<String, String> values = new HashMap<>();
         values.put("tracking", tracking);
-        values.put("imei", Imei.formatKey(imei));
+        values.put("imei", Imei.ofKey(imei).toString());
         values.put("due_day", due == null ? "" : DAY.format(due));
         values.put("reason", reason == null ? "" : reason);
         Outbox.queue(connection, new Outbox.Message(kind, kind + ":" + tracking + ":" + eventId, imei, msisdn, null,

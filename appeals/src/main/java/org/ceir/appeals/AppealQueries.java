@@ -87,7 +87,7 @@ public final class AppealQueries {
                         LocalDate due = workingDays.after(rows.getObject(4, OffsetDateTime.class).toLocalDate(),
                                 settings.dueWorkingDays());
                         if (due.isBefore(day)) {
-                            found.add(new OverdueCase(rows.getLong(1), Imei.formatKey(rows.getLong(2)),
+                            found.add(new OverdueCase(rows.getLong(1), Imei.ofKey(rows.getLong(2)).toString(),
                                     rows.getDouble(3), opened, due));
                         }
                     }
@@ -114,7 +114,7 @@ public final class AppealQueries {
                     String message = status.open() ? (status == AppealStatus.INFO_REQUESTED ? row.getString(8) : null)
                             : row.getString(7);
                     return new PublicStatus(tracking, AppealKind.valueOf(row.getString(1)), status,
-                            Imei.formatKey(row.getLong(3)), row.getObject(4, OffsetDateTime.class).toLocalDate(),
+                            Imei.ofKey(row.getLong(3)).toString(), row.getObject(4, OffsetDateTime.class).toLocalDate(),
                             row.getObject(5, LocalDate.class), Optional.ofNullable(decided).map(OffsetDateTime::toLocalDate),
                             Optional.ofNullable(message));
                 }
@@ -157,7 +157,7 @@ public final class AppealQueries {
                 AppealStatus status = AppealStatus.valueOf(row.getString(3));
                 LocalDate due = row.getObject(15, LocalDate.class);
                 return new AppealView(tracking, AppealKind.valueOf(row.getString(2)), status,
-                        Imei.formatKey(row.getLong(4)), OwnerIds.mask(ownerIds.decrypt(row.getBytes(5))),
+                        Imei.ofKey(row.getLong(4)).toString(), OwnerIds.mask(ownerIds.decrypt(row.getBytes(5))),
                         row.getString(6), Optional.ofNullable(row.getString(7)), Optional.ofNullable(row.getString(8)),
                         row.getString(9), Channel.valueOf(row.getString(10)), Optional.ofNullable(row.getString(11)),
                         row.getString(12), row.getString(13), row.getObject(14, OffsetDateTime.class).toInstant(), due,
@@ -186,7 +186,7 @@ public final class AppealQueries {
                 AppealStatus status = AppealStatus.valueOf(rows.getString(3));
                 LocalDate due = rows.getObject(8, LocalDate.class);
                 list.add(new AppealSummary(rows.getString(1), AppealKind.valueOf(rows.getString(2)), status,
-                        Imei.formatKey(rows.getLong(4)), Channel.valueOf(rows.getString(5)),
+                        Imei.ofKey(rows.getLong(4)).toString(), Channel.valueOf(rows.getString(5)),
                         Optional.ofNullable(rows.getString(6)), rows.getObject(7, OffsetDateTime.class).toInstant(), due,
                         overdue(status, due, day), Optional.ofNullable(rows.getString(9)),
                         Optional.ofNullable(rows.getString(10)),

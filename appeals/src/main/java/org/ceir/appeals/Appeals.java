@@ -609,7 +609,7 @@ public final class Appeals {
                 return pairing;
             }
         }
-        throw invalid("IMEI " + Imei.formatKey(imei) + " has no active pairing with IMSI or number '" + value + "'");
+        throw invalid("IMEI " + Imei.ofKey(imei) + " has no active pairing with IMSI or number '" + value + "'");
     }
 
     private static boolean isClone(Connection connection, long imei) throws SQLException {
