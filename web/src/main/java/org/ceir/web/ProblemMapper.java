@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import org.ceir.appeals.AppealException;
 import org.ceir.core.identity.InvalidIdentityException;
 import org.ceir.store.StoreException;
 import org.slf4j.Logger;
@@ -52,6 +53,15 @@ final class ProblemMapper {
         if (exception instanceof InvalidIdentityException invalid) {
             return new Problem(400, "invalid-" + invalid.kind().name().toLowerCase(java.util.Locale.ROOT),
                     invalid.getMessage());
+        }
+        if (exception instanceof AppealException appeal) {
+            return switch (appeal.kind()) {
+                case NOT_FOUND -> new Problem(404, "not-found", appeal.getMessage());
+                case CONFLICT -> new Problem(409, "conflict", appeal.getMessage());
+                case FORBIDDEN -> new Problem(403, "forbidden", appeal.getMessage());
+                case TOO_MANY -> new Problem(429, "rate-limited", appeal.getMessage());
+                default -> new Problem(400, "bad-request", appeal.getMessage());
+            };
         }
         if (exception instanceof StoreException) {
             LOG.warn("database unavailable for {} {}: {}", ctx.method(), ctx.path(), exception.getMessage());
