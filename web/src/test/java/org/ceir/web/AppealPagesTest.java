@@ -116,7 +116,8 @@ class AppealPagesTest {
     void analystDecision_withoutAReasonIsRefusedOnThePage() {
         TestServer.Browser clerk = signedIn("clerk");
         String imei = Imei.ofKey(35209900176149L).toString();
-        String location = clerk.multipart("/console/appeals", appealForm(clerk.csrf(), imei, "6XYZ123"), List.of()).headers().firstValue("Location").orElseThrow();
+        String location = clerk.multipart("/console/appeals", appealForm(clerk.csrf(), imei, "6XYZ123"), List.of())
+                .headers().firstValue("Location").orElseThrow();
         String appeal = location.substring(location.indexOf("A-"));
         TestServer.Browser analyst = signedIn("analyst");
 
