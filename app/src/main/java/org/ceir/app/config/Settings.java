@@ -22,6 +22,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.ceir.appeals.AppealSettings;
 import org.ceir.core.country.Country;
 import org.ceir.detect.DetectSettings;
+import org.ceir.diameter.DiameterSettings;
 import org.ceir.ingest.IngestSettings;
 import org.ceir.registration.RegistrationSettings;
 import org.ceir.sbi.SbiSettings;
@@ -46,6 +47,7 @@ public final class Settings {
     public static final List<Section<?>> SECTIONS = List.of(
             new Section<>("country", Country.class),
             new Section<>("db", DbConfig.class),
+            new Section<>("diameter", DiameterSettings.class),
             new Section<>("detect", DetectSettings.class),
             new Section<>("registration", RegistrationSettings.class),
             new Section<>("ingest", IngestSettings.class),

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
+import org.ceir.diameter.DiameterPeer;
+import org.ceir.diameter.DiameterSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +24,34 @@ class SettingsTest {
         assertThat(settings.country().operators()).extracting(o -> o.code()).containsExactly("azercell", "bakcell", "nar");
         assertThat(settings.db().url()).isEmpty();
         assertThat(settings.db().poolSize()).isEqualTo(16);
+    }
+
+    @Test
+    void load_diameterDefaultsListenOnLoopbackForTheThreeOperators() {
+        DiameterSettings diameter = Settings.load(Optional.empty(), Map.of(), Map.of()).get(DiameterSettings.class);
+        assertThat(diameter.host()).isEqualTo("127.0.0.1");
+        assertThat(diameter.port()).isEqualTo(3868);
+        assertThat(diameter.peers()).extracting(DiameterPeer::operator).containsExactly("azercell", "bakcell", "nar");
+        assertThat(diameter.peers().get(0).realm()).isEqualTo("epc.mnc001.mcc400.3gppnetwork.org");
+    }
+
+    @Test
+    void load_diameterPeersFromAFileAndMistakesNamed() throws Exception {
+        Path file = write("""
+                diameter:
+                  port: 13868
+                  peers:
+                    - { host: mme1.example.org, realm: example.org, operator: operator1 }
+                """);
+        DiameterSettings diameter = Settings.load(Optional.of(file), Map.of(), Map.of()).get(DiameterSettings.class);
+        assertThat(diameter.peers()).containsExactly(new DiameterPeer("mme1.example.org", "example.org", "operator1"));
+        assertThat(diameter.port()).isEqualTo(13868);
+
+        Path bad = write("diameter:\n  peers:\n    - { realm: example.org, operator: Operator-1 }\n");
+        assertThatThrownBy(() -> Settings.load(Optional.of(bad), Map.of(), Map.of()))
+                .hasMessageContaining("diameter.peers[0].operator 'Operator-1'");
+        assertThatThrownBy(() -> Settings.load(Optional.empty(), Map.of("CEIR_DIAMETER_PORT", "70000"), Map.of()))
+                .hasMessageContaining("diameter.port 70000");
     }
 
     @Test

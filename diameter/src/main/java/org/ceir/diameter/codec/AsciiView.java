@@ -1,0 +1,43 @@
+package org.ceir.diameter.codec;
+
+/**
+ * A reusable {@link CharSequence} over an AVP's value, one character per octet, so that an IMEI
+ * or IMSI reaches {@code EquipmentCheck.check} without a String being made for every request.
+ *
+ * <p>Octets above 0x7f read as the Latin-1 character of the same number: never a digit, so a
+ * non-ASCII identity reads as malformed, which is the policy's call. A view is valid until it is
+ * wrapped again or its message is released; it belongs to one thread (one connection's event
+ * loop) and its consumer must not keep it.
+ */
+public final class AsciiView implements CharSequence {
+    private Avp avp;
+
+    /** Points this view at an AVP's value; returns this view. */
+    public AsciiView wrap(Avp avp) {
+        this.avp = avp;
+        return this;
+    }
+
+    @Override
+    public int length() {
+        return avp.length;
+    }
+
+    @Override
+    public char charAt(int index) {
+        if (index < 0 || index >= avp.length) {
+            throw new IndexOutOfBoundsException("index " + index + " of " + avp.length);
+        }
+        return (char) (avp.buffer.getByte(avp.offset + index) & 0xff);
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+        return toString().substring(start, end);
+    }
+
+    @Override
+    public String toString() {
+        return avp.buffer.toString(avp.offset, avp.length, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+}
