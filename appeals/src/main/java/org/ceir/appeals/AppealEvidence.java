@@ -52,8 +52,18 @@ public final class AppealEvidence {
                         Optional<FirstSeen> firstSeen, Optional<SimSeen> claimedSim) {
     }
 
+    /** Whose a registration is, as far as the register can tell without reading anyone's ID. */
+    public enum Owner {
+        /** The same ID as the applicant's (their keyed hashes match). */
+        APPLICANT,
+        /** Someone else. */
+        ANOTHER,
+        /** The registration holds no owner ID (an imported list, an importer's batch). */
+        NOT_RECORDED
+    }
+
     /** A registration of the IMEI and its payment. */
-    public record RegistrationFact(String reference, String status, String model, boolean applicantIsOwner,
+    public record RegistrationFact(String reference, String status, String model, Owner owner,
                                    Optional<String> payment) {
     }
 
@@ -124,7 +134,8 @@ public final class AppealEvidence {
                             + rows.getObject(8, OffsetDateTime.class).toLocalDate());
                     byte[] owner = rows.getBytes(4);
                     list.add(new RegistrationFact(rows.getString(1), rows.getString(2), rows.getString(3),
-                            owner != null && Arrays.equals(owner, applicant), payment));
+                            owner == null ? Owner.NOT_RECORDED : Arrays.equals(owner, applicant) ? Owner.APPLICANT
+                                    : Owner.ANOTHER, payment));
                 }
             }
         }

@@ -281,7 +281,31 @@ class AppealsTest {
         String tracking = appeals.fileAtPostOffice(AppealFixture.numberChange(imei, AppealFixture.FIN), "clerk1",
                 "AZ1000").tracking();
 
+        long key = Imei.parse(imei).key();
+        database.transaction(c -> {
+            try (var insert = c.prepareStatement("INSERT INTO registration (reference, kind, status, owner_id_hash,"
+                    + " owner_id_cipher, created_by) VALUES ('R-TEST0001', 'INDIVIDUAL', 'ACTIVE', ?, ?, 'clerk')"
+                    + " RETURNING id")) {
+                insert.setBytes(1, AppealFixture.OWNER_IDS.lookupHash(AppealFixture.FIN));
+                insert.setBytes(2, AppealFixture.OWNER_IDS.encrypt(AppealFixture.FIN));
+                try (var row = insert.executeQuery()) {
+                    row.next();
+                    try (var link = c.prepareStatement("INSERT INTO registration_imei (registration_id, imei) VALUES (?, ?)")) {
+                        link.setLong(1, row.getLong(1));
+                        link.setLong(2, key);
+                        link.executeUpdate();
+                    }
+                }
+            }
+            return null;
+        });
+
         AppealEvidence.Facts facts = appeals.evidence(tracking);
+
+        assertThat(facts.registrations()).singleElement().satisfies(r -> {
+            assertThat(r.reference()).isEqualTo("R-TEST0001");
+            assertThat(r.owner()).isEqualTo(AppealEvidence.Owner.APPLICANT);
+        });
 
         assertThat(facts.imeiReport()).contains("IMEI " + imei, "CLONE");
         assertThat(facts.pairings()).singleElement().satisfies(p -> {

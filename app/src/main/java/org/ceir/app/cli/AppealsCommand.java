@@ -199,8 +199,11 @@ public final class AppealsCommand {
                     () -> out.println("  claimed SIM never seen with the IMEI"));
             for (AppealEvidence.RegistrationFact r : facts.registrations()) {
                 out.println("  registered  " + r.reference() + " " + r.status() + " " + r.model()
-                        + (r.applicantIsOwner() ? " (the applicant is its owner)" : " (another owner)")
-                        + r.payment().map(p -> ", paid " + p).orElse(", not paid"));
+                        + switch (r.owner()) {
+                            case APPLICANT -> " (the applicant is its owner)";
+                            case ANOTHER -> " (another owner)";
+                            default -> " (no owner recorded)";
+                        } + r.payment().map(p -> ", paid " + p).orElse(", no payment recorded"));
             }
             for (AppealEvidence.PairingFact p : facts.pairings()) {
                 out.println("  pairing     " + (p.imsi() == null ? "-" : p.imsi()) + "/" + (p.msisdn() == null ? "-"
