@@ -180,6 +180,23 @@ class AppealBrowserTest {
         screenshot("27-appeal-status-ru");
     }
 
+    @Test
+    @Order(5)
+    void publicPages_fitAPhoneScreen() {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            for (String path : List.of("/appeal?lang=az", "/appeal/status?lang=ru&tracking=" + tracking)) {
+                browser.get(web.base + path);
+                Long overflow = (Long) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                        "return document.documentElement.scrollWidth - window.innerWidth;");
+                assertThat(overflow).as(path + " on a 390 px wide screen").isLessThanOrEqualTo(0L);
+            }
+            screenshot("28-appeal-status-phone");
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1400));
+        }
+    }
+
     private static void signIn(String username) {
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(TestServer.PASSWORD);
