@@ -218,6 +218,25 @@ class AppealsTest {
     }
 
     @Test
+    void addInfoOnline_answersARequestWithACodeSentToTheAppealsNumber() {
+        NewAppeal appeal = new NewAppeal(AppealKind.ORIGINAL_OWNER, newImei(), "8ANS123", "050 777 77 77", null,
+                "050 777 77 77", "", "az", List.of());
+        String tracking = appeals.fileAtPostOffice(appeal, "clerk1", "AZ1000").tracking();
+        appeals.requestInfo(tracking, "analyst1", "the receipt of the duty, please");
+
+        appeals.sendCodeFor(tracking);
+        String code = fixture.codeSentTo("994507777777");
+        assertThatThrownBy(() -> appeals.addInfoOnline(tracking, "999999".equals(code) ? "000000" : "999999", "here",
+                List.of())).hasMessageContaining("the code is wrong");
+        AppealView answered = appeals.addInfoOnline(tracking, code, "the receipt",
+                List.of(new Attachment("receipt.jpg", AppealFixture.jpeg())));
+
+        assertThat(answered.status()).isEqualTo(AppealStatus.UNDER_REVIEW);
+        assertThat(answered.events()).extracting(AppealView.Event::action).endsWith("INFO_REQUESTED", "INFO_ADDED");
+        assertThat(answered.events().get(answered.events().size() - 1).actor()).isEqualTo("online");
+    }
+
+    @Test
     void sendCode_limitsCodesPerNumberPerHour() {
         appeals.sendCode("050 555 55 55", "en");
         appeals.sendCode("050 555 55 55", "en");
