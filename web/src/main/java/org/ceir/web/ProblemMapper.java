@@ -63,6 +63,9 @@ final class ProblemMapper {
                 default -> new Problem(400, "bad-request", appeal.getMessage());
             };
         }
+        if (tooLargeUpload(exception)) {
+            return new Problem(413, "too-large", messages.get(language, "problem.too-large.detail"));
+        }
         if (exception instanceof StoreException) {
             LOG.warn("database unavailable for {} {}: {}", ctx.method(), ctx.path(), exception.getMessage());
             return new Problem(503, "unavailable", messages.get(language, "problem.unavailable.detail"));
@@ -72,6 +75,18 @@ final class ProblemMapper {
         }
         LOG.error("{} {} failed", ctx.method(), ctx.path(), exception);
         return new Problem(500, "internal", messages.get(language, "problem.internal.detail"));
+    }
+
+    /** Jetty refuses a multipart body over the configured sizes while the form is read. */
+    private static boolean tooLargeUpload(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            String message = cause.getMessage();
+            if (message != null && (message.startsWith("max file size exceeded")
+                    || message.startsWith("max request size exceeded"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void respond(Context ctx, Problem problem) {

@@ -36,6 +36,8 @@ public final class WebServer implements AutoCloseable {
     private final List<RouteGroup> groups;
     private final Guard guard;
     private final ProblemMapper problems;
+    private final long uploadFileBytes;
+    private final long uploadTotalBytes;
     private Javalin app;
 
     /**
@@ -81,6 +83,11 @@ public final class WebServer implements AutoCloseable {
             all.add(new AppealApi(appeals, requests));
         }
         this.groups = List.copyOf(all);
+        // Only appeals take documents: as many as their settings allow, each up to twice the size allowed
+        // (so that one a little too large reaches the appeals service and is refused with its size).
+        this.uploadFileBytes = appeals == null ? 0 : 2L * appeals.settings().maxAttachmentBytes();
+        this.uploadTotalBytes = appeals == null ? 64 * 1024
+                : 2L * appeals.settings().maxAttachmentBytes() * appeals.settings().maxAttachments() + 64 * 1024;
         List<NavItem> navigation = new ArrayList<>();
         groups.forEach(group -> navigation.addAll(group.navigation()));
         view.navigation(navigation);
@@ -149,9 +156,9 @@ public final class WebServer implements AutoCloseable {
         config.jetty.port = settings.port();
         config.http.maxRequestSize = 64 * 1024;
         // Appeals carry documents: multipart bodies up to their configured number and size (the
-        // 64 KiB above still bounds every other body). Larger parts go to disk, not the heap.
-        config.jetty.multipartConfig.maxFileSize(20, io.javalin.config.SizeUnit.MB);
-        config.jetty.multipartConfig.maxTotalRequestSize(110, io.javalin.config.SizeUnit.MB);
+        // 64 KiB above still bounds every other body). Parts over 1 MiB wait on disk, not in the heap.
+        config.jetty.multipartConfig.maxFileSize(uploadFileBytes, io.javalin.config.SizeUnit.BYTES);
+        config.jetty.multipartConfig.maxTotalRequestSize(uploadTotalBytes, io.javalin.config.SizeUnit.BYTES);
         config.jetty.multipartConfig.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);
         config.router.ignoreTrailingSlashes = true;
         config.staticFiles.add(files -> {

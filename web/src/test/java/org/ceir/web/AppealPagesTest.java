@@ -142,6 +142,21 @@ class AppealPagesTest {
     }
 
     @Test
+    void clerkForm_tooLargeDocumentsAreRefusedWithTheirSize() {
+        TestServer.Browser clerk = signedIn("clerk");
+        Map<String, String> form = appealForm(clerk.csrf(), Imei.ofKey(35209900176152L).toString(), "5ABC12K");
+
+        HttpResponse<String> large = clerk.multipart("/console/appeals", form,
+                List.<Object[]>of(new Object[] {"attachment", "scan.pdf", new byte[6 * 1024 * 1024]}));
+        HttpResponse<String> huge = clerk.multipart("/console/appeals", form,
+                List.<Object[]>of(new Object[] {"attachment", "scan.pdf", new byte[12 * 1024 * 1024]}));
+
+        assertThat(large.statusCode()).isEqualTo(400);
+        assertThat(large.body()).contains("at most 5.0 MB");
+        assertThat(huge.statusCode()).as(huge.body()).isEqualTo(413);
+    }
+
+    @Test
     void online_codeBySmsThenTheAppeal() {
         TestServer.Browser citizen = web.browser();
         String form = citizen.get("/appeal?lang=ru").body();
