@@ -151,11 +151,11 @@ public final class Appeals {
         LocalDate due = workingDays.after(today, settings.dueWorkingDays());
         byte[] applicantHash = ownerIds.lookupHash(p.applicantId());
         byte[] cipher = ownerIds.encrypt(p.applicantId());
-        Object result = database.transaction(connection -> {
+        return database.transaction(connection -> {
             if (code != null) {
                 OneTimeCodes.Check check = codes.check(connection, p.contact(), code);
                 if (check.outcome() != OneTimeCodes.Outcome.ACCEPTED) {
-                    return check; // committed: a wrong try counts
+                    return Coded.<Filed>refused(check);
                 }
             }
             lockApplicant(connection, applicantHash, p.imei().key());
@@ -209,13 +209,26 @@ public final class Appeals {
             }
             notices.step(connection, NoticeKind.APPEAL_RECEIVED, tracking, p.imei().key(), p.contact(), p.language(),
                     due, null, event);
-            return new Filed(tracking, AppealStatus.RECEIVED, due, Optional.ofNullable(originalTracking),
-                    attachments.size());
-        });
-        if (result instanceof OneTimeCodes.Check refused) {
-            throw OneTimeCodes.refusal(refused);
+            return new Coded<>(new Filed(tracking, AppealStatus.RECEIVED, due, Optional.ofNullable(originalTracking),
+                    attachments.size()), null);
+        }).orThrow();
+    }
+
+    /**
+     * What a step done with a one-time code came to: its result, or the code's refusal. A refusal is
+     * returned, not thrown, so that its transaction commits (a wrong try must count), and thrown after.
+     */
+    private record Coded<T>(T value, OneTimeCodes.Check refused) {
+        static <T> Coded<T> refused(OneTimeCodes.Check check) {
+            return new Coded<>(null, check);
         }
-        return (Filed) result;
+
+        T orThrow() {
+            if (refused != null) {
+                throw OneTimeCodes.refusal(refused);
+            }
+            return value;
+        }
     }
 
     // -------------------------------------------------------------------------------------- deciding
@@ -301,12 +314,12 @@ public final class Appeals {
         if (words.isEmpty() && attachments.isEmpty()) {
             throw invalid("nothing to add: give some words or a document");
         }
-        Object result = database.transaction(connection -> {
+        database.transaction(connection -> {
             Row row = lock(connection, key);
             if (code != null) {
                 OneTimeCodes.Check check = codes.check(connection, row.contact(), code);
                 if (check.outcome() != OneTimeCodes.Outcome.ACCEPTED) {
-                    return check;
+                    return Coded.<Void>refused(check);
                 }
             }
             requireOpen(row, "added to");
@@ -328,11 +341,8 @@ public final class Appeals {
             AuditLog.append(connection, actor, "APPEAL_INFO_ADDED", subject(key),
                     Json.object("status", row.status().name(), "due_on", row.dueOn().toString()),
                     Json.object("status", to.name(), "due_on", due.toString(), "attachments", hashes), null);
-            return null;
-        });
-        if (result instanceof OneTimeCodes.Check refused) {
-            throw OneTimeCodes.refusal(refused);
-        }
+            return new Coded<Void>(null, null);
+        }).orThrow();
         return get(key);
     }
 
