@@ -22,13 +22,35 @@ public final class AppealException extends IllegalArgumentException {
     }
 
     private final Kind kind;
+    private final String reason;
+    private final transient Object[] args;
 
     public AppealException(Kind kind, String message) {
+        this(kind, null, message);
+    }
+
+    /**
+     * @param reason a stable name of what went wrong (e.g. {@code code-wrong}), so that pages can say
+     *               it in the reader's language; null when only the message says it
+     * @param args   the values the reason's text needs
+     */
+    public AppealException(Kind kind, String reason, String message, Object... args) {
         super(message);
         this.kind = kind;
+        this.reason = reason;
+        this.args = args.clone();
     }
 
     public Kind kind() {
         return kind;
+    }
+
+    /** What went wrong, by a stable name, when a page can say it in another language; else null. */
+    public String reason() {
+        return reason;
+    }
+
+    public Object[] args() {
+        return args.clone();
     }
 }

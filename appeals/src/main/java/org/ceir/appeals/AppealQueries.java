@@ -107,7 +107,8 @@ public final class AppealQueries {
                 query.setString(1, tracking);
                 try (ResultSet row = query.executeQuery()) {
                     if (!row.next()) {
-                        throw new AppealException(AppealException.Kind.NOT_FOUND, "there is no appeal " + tracking);
+                        throw new AppealException(AppealException.Kind.NOT_FOUND, "tracking-unknown",
+                                "there is no appeal " + tracking);
                     }
                     AppealStatus status = AppealStatus.valueOf(row.getString(2));
                     OffsetDateTime decided = row.getObject(6, OffsetDateTime.class);

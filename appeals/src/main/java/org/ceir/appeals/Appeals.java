@@ -312,7 +312,8 @@ public final class Appeals {
         }
         List<AttachmentCheck.Checked> attachments = checkAttachments(given == null ? List.of() : given);
         if (words.isEmpty() && attachments.isEmpty()) {
-            throw invalid("nothing to add: give some words or a document");
+            throw new AppealException(AppealException.Kind.INVALID, "info-empty",
+                    "nothing to add: give some words or a document");
         }
         database.transaction(connection -> {
             Row row = lock(connection, key);
@@ -524,13 +525,17 @@ public final class Appeals {
         try {
             imei = Imei.parse(a.imei());
         } catch (InvalidIdentityException e) {
-            throw invalid(e.getMessage() + " (dial *#06# on the phone to see its IMEI)");
+            AppealException refused = new AppealException(AppealException.Kind.INVALID, null, e.getMessage()
+                    + " (dial *#06# on the phone to see its IMEI)");
+            refused.initCause(e); // pages explain the IMEI from it, in the reader's language
+            throw refused;
         }
         String applicant;
         try {
             applicant = ownerIds.normalize(a.applicantId());
         } catch (RegistrationException e) {
-            throw invalid("the applicant's ID: " + e.getMessage().replace("the owner's ", ""));
+            throw new AppealException(AppealException.Kind.INVALID, "applicant-id", "the applicant's ID: "
+                    + e.getMessage().replace("the owner's ", ""));
         }
         String contact = msisdn(a.contactNumber(), "contact number");
         String imsi = null;
@@ -543,9 +548,11 @@ public final class Appeals {
         }
         String msisdn = blank(a.claimedMsisdn()) ? null : msisdn(a.claimedMsisdn(), "the SIM's number");
         if (a.kind() != AppealKind.OTHER && imsi == null && msisdn == null) {
-            throw invalid(a.kind() == AppealKind.NUMBER_CHANGE
-                    ? "a number change needs the new SIM: its phone number (or its IMSI)"
-                    : "an original owner's appeal needs the owner's SIM: its phone number (or its IMSI)");
+            throw a.kind() == AppealKind.NUMBER_CHANGE
+                    ? new AppealException(AppealException.Kind.INVALID, "sim-missing-new",
+                            "a number change needs the new SIM: its phone number (or its IMSI)")
+                    : new AppealException(AppealException.Kind.INVALID, "sim-missing-owner",
+                            "an original owner's appeal needs the owner's SIM: its phone number (or its IMSI)");
         }
         String statement = a.statement() == null ? "" : a.statement().strip();
         if (statement.length() > MAX_STATEMENT) {
@@ -558,7 +565,8 @@ public final class Appeals {
 
     private List<AttachmentCheck.Checked> checkAttachments(List<Attachment> attachments) {
         if (attachments.size() > settings.maxAttachments()) {
-            throw invalid(attachments.size() + " attachments; at most " + settings.maxAttachments());
+            throw new AppealException(AppealException.Kind.INVALID, "attachments-many", attachments.size()
+                    + " attachments; at most " + settings.maxAttachments(), settings.maxAttachments());
         }
         List<AttachmentCheck.Checked> checked = new ArrayList<>();
         for (Attachment attachment : attachments) {
@@ -592,7 +600,8 @@ public final class Appeals {
         try {
             return numbering.parseMsisdn(typed).digits();
         } catch (IllegalArgumentException e) {
-            throw invalid(what + ": " + e.getMessage());
+            throw new AppealException(AppealException.Kind.INVALID, "number", what + ": " + e.getMessage(),
+                    typed == null ? "" : typed.strip());
         }
     }
 
@@ -734,8 +743,9 @@ public final class Appeals {
 
     private static void requireOpen(Row row, String verb) {
         if (!row.status().open()) {
-            throw new AppealException(AppealException.Kind.CONFLICT, "appeal " + row.tracking() + " is "
-                    + row.status() + " already; a decided appeal cannot be " + verb + " (file a new one)");
+            throw new AppealException(AppealException.Kind.CONFLICT, "decided", "appeal " + row.tracking() + " is "
+                    + row.status() + " already; a decided appeal cannot be " + verb + " (file a new one)",
+                    row.tracking());
         }
     }
 

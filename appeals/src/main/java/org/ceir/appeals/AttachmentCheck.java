@@ -32,23 +32,26 @@ final class AttachmentCheck {
         String name = safeName(attachment.fileName());
         byte[] content = attachment.content();
         if (content == null || content.length == 0) {
-            throw invalid("attachment " + name + " is empty");
+            throw invalid("attachment-empty", "attachment " + name + " is empty", name);
         }
         if (content.length > maxBytes) {
-            throw invalid(String.format(java.util.Locale.ROOT, "attachment %s has %.1f MB; at most %.1f MB each",
-                    name, content.length / 1048576.0, maxBytes / 1048576.0));
+            String size = String.format(java.util.Locale.ROOT, "%.1f", content.length / 1048576.0);
+            String max = String.format(java.util.Locale.ROOT, "%.1f", maxBytes / 1048576.0);
+            throw invalid("attachment-size", "attachment " + name + " has " + size + " MB; at most " + max + " MB each",
+                    name, size, max);
         }
         String type;
         if (looksLikeJpeg(content)) {
             if (!decodesAsJpeg(content)) {
-                throw invalid("attachment " + name + " starts like a JPEG but is not a readable one");
+                throw invalid("attachment-type", "attachment " + name + " starts like a JPEG but is not a readable one",
+                        name);
             }
             type = JPEG;
         } else if (looksLikePdf(content)) {
             type = PDF;
         } else {
-            throw invalid("attachment " + name + " is neither a PDF nor a JPEG photo (judged by its content,"
-                    + " not its name): scan the document as PDF or photograph it as JPEG");
+            throw invalid("attachment-type", "attachment " + name + " is neither a PDF nor a JPEG photo (judged by its"
+                    + " content, not its name): scan the document as PDF or photograph it as JPEG", name);
         }
         return new Checked(name, type, content, sha256(content));
     }
@@ -107,7 +110,7 @@ final class AttachmentCheck {
         return eof >= 0 && tail.lastIndexOf("startxref", eof) >= 0 && tail.substring(eof + 5).isBlank();
     }
 
-    private static AppealException invalid(String message) {
-        return new AppealException(AppealException.Kind.INVALID, message);
+    private static AppealException invalid(String reason, String message, Object... args) {
+        return new AppealException(AppealException.Kind.INVALID, reason, message, args);
     }
 }

@@ -52,8 +52,9 @@ final class OneTimeCodes {
                 if (row.getInt(1) >= settings.codesPerNumberPerHour()) {
                     long minutes = Math.max(1, ChronoUnit.MINUTES.between(now,
                             row.getTimestamp(2).toInstant().plus(1, ChronoUnit.HOURS)) + 1);
-                    throw new AppealException(AppealException.Kind.TOO_MANY, settings.codesPerNumberPerHour()
-                            + " codes were sent to this number in the last hour; try again in " + minutes + " minutes");
+                    throw new AppealException(AppealException.Kind.TOO_MANY, "codes-too-many",
+                            settings.codesPerNumberPerHour() + " codes were sent to this number in the last hour;"
+                                    + " try again in " + minutes + " minutes", settings.codesPerNumberPerHour(), minutes);
                 }
             }
         }
@@ -115,12 +116,14 @@ final class OneTimeCodes {
     /** The message a person reads for a refused code. */
     static AppealException refusal(Check check) {
         return switch (check.outcome()) {
-            case WRONG -> new AppealException(AppealException.Kind.FORBIDDEN, check.triesLeft() > 0
-                    ? "the code is wrong; " + check.triesLeft() + " more tries" : "the code is wrong and now spent;"
-                    + " ask for a new code");
-            case SPENT -> new AppealException(AppealException.Kind.FORBIDDEN,
+            case WRONG -> check.triesLeft() > 0
+                    ? new AppealException(AppealException.Kind.FORBIDDEN, "code-wrong", "the code is wrong; "
+                            + check.triesLeft() + " more tries", check.triesLeft())
+                    : new AppealException(AppealException.Kind.FORBIDDEN, "code-spent",
+                            "the code is wrong and now spent; ask for a new code");
+            case SPENT -> new AppealException(AppealException.Kind.FORBIDDEN, "code-spent",
                     "the code was tried too often; ask for a new code");
-            default -> new AppealException(AppealException.Kind.FORBIDDEN,
+            default -> new AppealException(AppealException.Kind.FORBIDDEN, "code-none",
                     "there is no valid code for this number (codes expire); ask for a new code");
         };
     }

@@ -40,19 +40,20 @@ final class TrackingNumbers {
         }
         text = text.replace('O', '0').replace('I', '1').replace('L', '1');
         if (text.length() != RANDOM_CHARS + 1) {
-            throw new AppealException(AppealException.Kind.INVALID, "tracking number '" + shown(typed)
+            throw new AppealException(AppealException.Kind.INVALID, "tracking-form", "tracking number '" + shown(typed)
                     + "': it has the form A-XXXXXXXXX (A, a dash and 9 letters or digits)");
         }
         for (int i = 0; i < text.length(); i++) {
             if (ALPHABET.indexOf(text.charAt(i)) < 0) {
-                throw new AppealException(AppealException.Kind.INVALID, "tracking number '" + shown(typed)
-                        + "': '" + text.charAt(i) + "' is not used in tracking numbers");
+                throw new AppealException(AppealException.Kind.INVALID, "tracking-form", "tracking number '"
+                        + shown(typed) + "': '" + text.charAt(i) + "' is not used in tracking numbers");
             }
         }
         String payload = text.substring(0, RANDOM_CHARS);
         if (ALPHABET.charAt(checkValue(payload)) != text.charAt(RANDOM_CHARS)) {
-            throw new AppealException(AppealException.Kind.INVALID, "tracking number '" + shown(typed)
-                    + "' is mistyped (its last character does not match the others): check it on the receipt");
+            throw new AppealException(AppealException.Kind.INVALID, "tracking-mistyped", "tracking number '"
+                    + shown(typed) + "' is mistyped (its last character does not match the others): check it on"
+                    + " the receipt");
         }
         return "A-" + text;
     }

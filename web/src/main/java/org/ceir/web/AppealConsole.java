@@ -132,7 +132,8 @@ final class AppealConsole implements RouteGroup {
                 throw e;
             }
             Page page = view.page(ctx, "appeal-new.title");
-            view.render(ctx, 400, "appealnew", page, formModel(page, AppealForms.values(ctx), AppealForms.error(e)));
+            view.render(ctx, 400, "appealnew", page, formModel(page, AppealForms.values(ctx),
+                    AppealText.of(messages, page.language(), e)));
         }
     }
 
@@ -162,7 +163,7 @@ final class AppealConsole implements RouteGroup {
             }
             Page page = view.page(ctx, "appeal-new.title");
             Map<String, Object> model = formModel(page, AppealForms.empty(page.language().code()), null);
-            model.put("infoError", e.getMessage());
+            model.put("infoError", AppealText.of(messages, page.language(), e));
             view.render(ctx, 400, "appealnew", page, model);
         }
     }
@@ -201,7 +202,8 @@ final class AppealConsole implements RouteGroup {
             if (e.kind() == AppealException.Kind.NOT_FOUND) {
                 throw e;
             }
-            render(ctx, e.kind() == AppealException.Kind.CONFLICT ? 409 : 400, tracking, e.getMessage(), null);
+            render(ctx, e.kind() == AppealException.Kind.CONFLICT ? 409 : 400, tracking,
+                    AppealText.of(messages, view.page(ctx, "appeal.title").language(), e), null);
         } catch (IllegalArgumentException e) {
             render(ctx, 400, tracking, e.getMessage(), null);
         }

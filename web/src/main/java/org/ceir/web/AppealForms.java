@@ -10,7 +10,6 @@ import java.util.Map;
 
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
-import org.ceir.appeals.AppealException;
 import org.ceir.appeals.AppealKind;
 import org.ceir.appeals.Attachment;
 import org.ceir.appeals.NewAppeal;
@@ -67,10 +66,5 @@ final class AppealForms {
             }
         }
         return attachments;
-    }
-
-    /** A message for the page: the service's words, or the identity check's. */
-    static String error(IllegalArgumentException e) {
-        return e instanceof AppealException || e.getMessage() != null ? e.getMessage() : e.toString();
     }
 }

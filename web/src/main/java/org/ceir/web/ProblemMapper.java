@@ -55,12 +55,13 @@ final class ProblemMapper {
                     invalid.getMessage());
         }
         if (exception instanceof AppealException appeal) {
+            String detail = AppealText.of(messages, language, appeal);
             return switch (appeal.kind()) {
-                case NOT_FOUND -> new Problem(404, "not-found", appeal.getMessage());
-                case CONFLICT -> new Problem(409, "conflict", appeal.getMessage());
-                case FORBIDDEN -> new Problem(403, "forbidden", appeal.getMessage());
-                case TOO_MANY -> new Problem(429, "rate-limited", appeal.getMessage());
-                default -> new Problem(400, "bad-request", appeal.getMessage());
+                case NOT_FOUND -> new Problem(404, "not-found", detail);
+                case CONFLICT -> new Problem(409, "conflict", detail);
+                case FORBIDDEN -> new Problem(403, "forbidden", detail);
+                case TOO_MANY -> new Problem(429, "rate-limited", detail);
+                default -> new Problem(400, "bad-request", detail);
             };
         }
         if (tooLargeUpload(exception)) {

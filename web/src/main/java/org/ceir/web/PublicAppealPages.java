@@ -58,7 +58,7 @@ final class PublicAppealPages implements RouteGroup {
             view.render(ctx, "appealonline", page, model(values, null, page.t("appeal-online.code-sent",
                     appeals.settings().codeMinutes())));
         } catch (AppealException e) {
-            view.render(ctx, status(e), "appealonline", page, model(values, e.getMessage(), null));
+            view.render(ctx, status(e), "appealonline", page, model(values, AppealText.of(messages, page.language(), e), null));
         }
     }
 
@@ -71,7 +71,7 @@ final class PublicAppealPages implements RouteGroup {
             view.render(ctx, 201, "appealfiled", done, Map.of("filed", filed));
         } catch (IllegalArgumentException e) {
             int status = e instanceof AppealException a ? status(a) : 400;
-            view.render(ctx, status, "appealonline", page, model(AppealForms.values(ctx), AppealForms.error(e), null));
+            view.render(ctx, status, "appealonline", page, model(AppealForms.values(ctx), AppealText.of(messages, page.language(), e), null));
         }
     }
 
@@ -97,7 +97,8 @@ final class PublicAppealPages implements RouteGroup {
             renderStatus(ctx, 200, page, input, appeals.status(input), null, ctx.queryParam("done"));
         } catch (AppealException e) {
             renderStatus(ctx, e.kind() == AppealException.Kind.NOT_FOUND ? 404 : 400, page, input, null,
-                    e.kind() == AppealException.Kind.NOT_FOUND ? page.t("appeal-status.not-found") : e.getMessage(),
+                    e.kind() == AppealException.Kind.NOT_FOUND ? page.t("appeal-status.not-found")
+                            : AppealText.of(messages, page.language(), e),
                     null);
         }
     }
@@ -122,7 +123,8 @@ final class PublicAppealPages implements RouteGroup {
             appeals.sendCodeFor(tracking);
             renderStatus(ctx, 200, page, tracking, appeals.status(tracking), null, "code");
         } catch (AppealException e) {
-            renderStatus(ctx, status(e), page, tracking == null ? "" : tracking, null, e.getMessage(), null);
+            renderStatus(ctx, status(e), page, tracking == null ? "" : tracking, null,
+                    AppealText.of(messages, page.language(), e), null);
         }
     }
 
@@ -140,7 +142,8 @@ final class PublicAppealPages implements RouteGroup {
             } catch (AppealException notFound) {
                 // the error says what is wrong with the number
             }
-            renderStatus(ctx, status(e), page, tracking == null ? "" : tracking, found, e.getMessage(), null);
+            renderStatus(ctx, status(e), page, tracking == null ? "" : tracking, found,
+                    AppealText.of(messages, page.language(), e), null);
         }
     }
 

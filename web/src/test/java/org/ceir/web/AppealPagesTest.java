@@ -134,10 +134,10 @@ class AppealPagesTest {
         TestServer.Browser clerk = signedIn("clerk");
         Map<String, String> form = appealForm(clerk.csrf(), "352099001761482", "5ABC12K");
 
-        HttpResponse<String> refused = clerk.multipart("/console/appeals", form, List.of());
+        HttpResponse<String> refused = clerk.multipart("/console/appeals?lang=en", form, List.of());
 
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(refused.body()).contains("check digit", "352099001761482", "my new number stopped working")
+        assertThat(refused.body()).contains("should be 1, not 2", "352099001761482", "my new number stopped working")
                 .doesNotContain("5ABC12K");
     }
 
@@ -146,13 +146,13 @@ class AppealPagesTest {
         TestServer.Browser clerk = signedIn("clerk");
         Map<String, String> form = appealForm(clerk.csrf(), Imei.ofKey(35209900176152L).toString(), "5ABC12K");
 
-        HttpResponse<String> large = clerk.multipart("/console/appeals", form,
+        HttpResponse<String> large = clerk.multipart("/console/appeals?lang=en", form,
                 List.<Object[]>of(new Object[] {"attachment", "scan.pdf", new byte[6 * 1024 * 1024]}));
         HttpResponse<String> huge = clerk.multipart("/console/appeals", form,
                 List.<Object[]>of(new Object[] {"attachment", "scan.pdf", new byte[12 * 1024 * 1024]}));
 
         assertThat(large.statusCode()).isEqualTo(400);
-        assertThat(large.body()).contains("at most 5.0 MB");
+        assertThat(large.body()).contains("scan.pdf has 6.0 MB; each may have at most 5.0 MB");
         assertThat(huge.statusCode()).as(huge.body()).isEqualTo(413);
     }
 
@@ -174,7 +174,9 @@ class AppealPagesTest {
         Matcher tracking = Pattern.compile("id=\"tracking\">(A-[0-9A-Z]{9})<").matcher(filed.body());
         assertThat(tracking.find()).isTrue();
         assertThat(web.appeals.get(tracking.group(1)).channel().name()).isEqualTo("ONLINE");
-        assertThat(citizen.multipart("/appeal", fields, List.of()).statusCode()).isEqualTo(403);
+        HttpResponse<String> reused = citizen.multipart("/appeal", fields, List.of());
+        assertThat(reused.statusCode()).isEqualTo(403);
+        assertThat(reused.body()).contains("Для этого номера нет действующего кода");
     }
 
     @Test
