@@ -2,6 +2,8 @@ package org.ceir.app;
 
 import java.io.PrintWriter;
 
+import org.ceir.app.cli.AppealsCommand;
+import org.ceir.app.cli.AuditCommand;
 import org.ceir.app.cli.CasesCommand;
 import org.ceir.app.cli.CheckCommand;
 import org.ceir.app.cli.DbCommand;
@@ -31,8 +33,8 @@ import picocli.CommandLine.Command;
         subcommands = {DemoCommand.class, ServeCommand.class, CheckCommand.class, ImeiCommand.class, DbCommand.class,
             SimulateCommand.class, ImportCommand.class, ImportsCommand.class, DetectCommand.class, ShowCommand.class,
             CasesCommand.class, RegisterCommand.class, RegistrationsCommand.class, DutyCommand.class,
-            PaymentsCommand.class, StolenCommand.class, NotifyCommand.class, UsersCommand.class,
-            CommandLine.HelpCommand.class})
+            PaymentsCommand.class, StolenCommand.class, NotifyCommand.class, AppealsCommand.class, AuditCommand.class,
+            UsersCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.ceir.appeals.AppealSettings;
 import org.ceir.core.country.Country;
 import org.ceir.detect.DetectSettings;
 import org.ceir.diameter.DiameterSettings;
@@ -53,7 +54,8 @@ public final class Settings {
             new Section<>("registration", RegistrationSettings.class),
             new Section<>("ingest", IngestSettings.class),
             new Section<>("sbi", SbiSettings.class),
-            new Section<>("web", WebSettings.class));
+            new Section<>("web", WebSettings.class),
+            new Section<>("appeals", AppealSettings.class));
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
