@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.ceir.app.config.Settings;
+import org.ceir.appeals.AppealSettings;
+import org.ceir.appeals.Appeals;
+import org.ceir.registration.OwnerIds;
 import org.ceir.core.country.NumberingPlan;
 import org.ceir.store.Database;
 import org.ceir.store.Operators;
@@ -20,6 +23,7 @@ public final class Ceir implements AutoCloseable {
     private final PrintStream progress;
     private Database database;
     private RegistrationServices registration;
+    private Appeals appeals;
     private List<String> migrationsApplied = List.of();
 
     public Ceir(Path home, Settings settings, PrintStream progress) {
@@ -65,6 +69,16 @@ public final class Ceir implements AutoCloseable {
         return registration;
     }
 
+    /** The appeals service (filing, deciding, the report), created on first use. */
+    public synchronized Appeals appeals() {
+        if (appeals == null) {
+            appeals = new Appeals(database(), settings.get(AppealSettings.class),
+                    OwnerIds.fromSettings(settings.registration(), home), numberingPlan, settings.detect(),
+                    settings.registration().zone(), java.time.Clock.systemUTC());
+        }
+        return appeals;
+    }
+
     /** The schema versions this process applied when it opened the database (usually none). */
     public List<String> migrationsApplied() {
         return migrationsApplied;
@@ -73,6 +87,7 @@ public final class Ceir implements AutoCloseable {
     @Override
     public synchronized void close() {
         registration = null;
+        appeals = null;
         if (database != null) {
             database.close();
             database = null;

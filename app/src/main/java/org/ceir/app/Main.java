@@ -2,7 +2,10 @@ package org.ceir.app;
 
 import java.io.PrintWriter;
 
+import org.ceir.app.cli.AppealsCommand;
+import org.ceir.app.cli.AuditCommand;
 import org.ceir.app.cli.CasesCommand;
+import org.ceir.app.cli.CheckCommand;
 import org.ceir.app.cli.DbCommand;
 import org.ceir.app.cli.DemoCommand;
 import org.ceir.app.cli.DetectCommand;
@@ -14,6 +17,7 @@ import org.ceir.app.cli.NotifyCommand;
 import org.ceir.app.cli.PaymentsCommand;
 import org.ceir.app.cli.RegisterCommand;
 import org.ceir.app.cli.RegistrationsCommand;
+import org.ceir.app.cli.ServeCommand;
 import org.ceir.app.cli.ShowCommand;
 import org.ceir.app.cli.SimulateCommand;
 import org.ceir.app.cli.StolenCommand;
@@ -26,9 +30,10 @@ import picocli.CommandLine.Command;
         description = {"ceir, an open Central Equipment Identity Register: which phones may use a country's networks.",
             "",
             "Every command takes --home DIR, --db URL and --config FILE; see ceir COMMAND --help."},
-        subcommands = {DemoCommand.class, ImeiCommand.class, DbCommand.class, SimulateCommand.class, ImportCommand.class,
-            ImportsCommand.class, DetectCommand.class, ShowCommand.class, CasesCommand.class, RegisterCommand.class,
-            RegistrationsCommand.class, DutyCommand.class, PaymentsCommand.class, StolenCommand.class, NotifyCommand.class,
+        subcommands = {DemoCommand.class, ServeCommand.class, CheckCommand.class, ImeiCommand.class, DbCommand.class,
+            SimulateCommand.class, ImportCommand.class, ImportsCommand.class, DetectCommand.class, ShowCommand.class,
+            CasesCommand.class, RegisterCommand.class, RegistrationsCommand.class, DutyCommand.class,
+            PaymentsCommand.class, StolenCommand.class, NotifyCommand.class, AppealsCommand.class, AuditCommand.class,
             UsersCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 

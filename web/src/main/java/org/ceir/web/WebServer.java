@@ -16,6 +16,7 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.router.Endpoint;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.ceir.appeals.Appeals;
 import org.ceir.core.check.EquipmentCheck;
 import org.ceir.store.Database;
 
@@ -35,6 +36,8 @@ public final class WebServer implements AutoCloseable {
     private final List<RouteGroup> groups;
     private final Guard guard;
     private final ProblemMapper problems;
+    private final long uploadFileBytes;
+    private final long uploadTotalBytes;
     private Javalin app;
 
     /**
@@ -45,11 +48,23 @@ public final class WebServer implements AutoCloseable {
      *                 holds) a Prometheus registry
      */
     public WebServer(WebSettings settings, Database database, EquipmentCheck check, MeterRegistry meters) {
-        this(settings, database, check, meters, Clock.systemDefaultZone(), PasswordHasher.DEFAULT);
+        this(settings, database, check, meters, null);
     }
 
-    WebServer(WebSettings settings, Database database, EquipmentCheck check, MeterRegistry meters, Clock clock,
-              PasswordHasher hasher) {
+    /**
+     * The same, with the appeals' pages and API: the public filing and "where is my appeal" pages,
+     * the console's queue, decision form and overdue list, and {@code /api/v1/appeals} and
+     * {@code /api/v1/cases}.
+     *
+     * @param appeals the appeals service, or null to serve without appeals
+     */
+    public WebServer(WebSettings settings, Database database, EquipmentCheck check, MeterRegistry meters,
+                     Appeals appeals) {
+        this(settings, database, check, meters, appeals, Clock.systemDefaultZone(), PasswordHasher.DEFAULT);
+    }
+
+    WebServer(WebSettings settings, Database database, EquipmentCheck check, MeterRegistry meters, Appeals appeals,
+              Clock clock, PasswordHasher hasher) {
         this.settings = settings;
         this.meters = meters;
         Messages messages = new Messages();
@@ -59,8 +74,20 @@ public final class WebServer implements AutoCloseable {
         Users users = new Users(database, settings, hasher, clock);
         TacCatalogue catalogue = new TacCatalogue(database);
         View view = new View(messages, requests, csrf, chartsScript());
-        this.groups = groups(settings, database, check, meters, clock, messages, requests, sessions, users, catalogue,
-                view);
+        List<RouteGroup> all = new ArrayList<>(groups(settings, database, check, meters, clock, messages, requests,
+                sessions, users, catalogue, view));
+        if (appeals != null) {
+            RateLimiter publicAppeals = new RateLimiter(settings.checksPerMinute(), "problem.rate-limited.check");
+            all.add(new PublicAppealPages(appeals, publicAppeals, requests, messages, view));
+            all.add(new AppealConsole(appeals, messages, view));
+            all.add(new AppealApi(appeals, requests));
+        }
+        this.groups = List.copyOf(all);
+        // Only appeals take documents: as many as their settings allow, each up to twice the size allowed
+        // (so that one a little too large reaches the appeals service and is refused with its size).
+        this.uploadFileBytes = appeals == null ? 0 : 2L * appeals.settings().maxAttachmentBytes();
+        this.uploadTotalBytes = appeals == null ? 64 * 1024
+                : 2L * appeals.settings().maxAttachmentBytes() * appeals.settings().maxAttachments() + 64 * 1024;
         List<NavItem> navigation = new ArrayList<>();
         groups.forEach(group -> navigation.addAll(group.navigation()));
         view.navigation(navigation);
@@ -128,6 +155,11 @@ public final class WebServer implements AutoCloseable {
         config.jetty.host = settings.bindAddress();
         config.jetty.port = settings.port();
         config.http.maxRequestSize = 64 * 1024;
+        // Appeals carry documents: multipart bodies up to their configured number and size (the
+        // 64 KiB above still bounds every other body). Parts over 1 MiB wait on disk, not in the heap.
+        config.jetty.multipartConfig.maxFileSize(uploadFileBytes, io.javalin.config.SizeUnit.BYTES);
+        config.jetty.multipartConfig.maxTotalRequestSize(uploadTotalBytes, io.javalin.config.SizeUnit.BYTES);
+        config.jetty.multipartConfig.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);
         config.router.ignoreTrailingSlashes = true;
         config.staticFiles.add(files -> {
             files.hostedPath = "/static";

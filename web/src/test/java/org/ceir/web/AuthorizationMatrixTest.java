@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 class AuthorizationMatrixTest {
     private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
     private static final Set<Role> NOBODY_NEEDED = Set.of();
+    private static final Set<Role> APPEAL_READERS = EnumSet.of(Role.ANALYST, Role.ADMIN, Role.AUDITOR);
 
     /** A route, a concrete request for it, and the roles allowed; PUBLIC routes allow anonymous callers too. */
     private record Row(String route, String path, Map<String, String> form, boolean isPublic, Set<Role> allowed) {
@@ -50,7 +51,39 @@ class AuthorizationMatrixTest {
             row("POST /console/users/{id}/enable", "/console/users/999999/enable", Map.of(), EnumSet.of(Role.ADMIN)),
             row("POST /console/users/{id}/unlock", "/console/users/999999/unlock", Map.of(), EnumSet.of(Role.ADMIN)),
             row("POST /console/users/{id}/password", "/console/users/999999/password", Map.of("password", "x"),
-                    EnumSet.of(Role.ADMIN)));
+                    EnumSet.of(Role.ADMIN)),
+            publicRow("GET /appeal", "/appeal"),
+            publicRow("POST /appeal/code", "/appeal/code", Map.of("contact", "12")),
+            publicRow("POST /appeal", "/appeal", Map.of("imei", "1")),
+            publicRow("GET /appeal/status", "/appeal/status?tracking=A-0"),
+            publicRow("POST /appeal/status/code", "/appeal/status/code", Map.of("tracking", "A-0")),
+            publicRow("POST /appeal/status/info", "/appeal/status/info", Map.of("tracking", "A-0")),
+            publicRow("GET /api/v1/appeals/{tracking}/status", "/api/v1/appeals/A-0/status"),
+            row("GET /console/appeals", "/console/appeals", null, APPEAL_READERS),
+            row("GET /console/appeals/overdue", "/console/appeals/overdue", null, APPEAL_READERS),
+            row("GET /console/appeals/report", "/console/appeals/report", null, APPEAL_READERS),
+            row("GET /console/appeals/new", "/console/appeals/new", null, EnumSet.of(Role.CLERK)),
+            row("POST /console/appeals", "/console/appeals", Map.of("imei", "1"), EnumSet.of(Role.CLERK)),
+            row("POST /console/appeals/info", "/console/appeals/info", Map.of("tracking", "A-0"),
+                    EnumSet.of(Role.CLERK, Role.ANALYST)),
+            row("GET /console/appeals/{tracking}", "/console/appeals/A-0", null, APPEAL_READERS),
+            row("POST /console/appeals/{tracking}/decision", "/console/appeals/A-0/decision", Map.of("action", "review"),
+                    EnumSet.of(Role.ANALYST)),
+            row("POST /console/appeals/{tracking}/case", "/console/appeals/A-0/case", Map.of("case", "x"),
+                    EnumSet.of(Role.ANALYST)),
+            row("GET /console/appeals/{tracking}/attachments/{id}", "/console/appeals/A-0/attachments/1", null,
+                    APPEAL_READERS),
+            row("GET /api/v1/appeals", "/api/v1/appeals", null, APPEAL_READERS),
+            row("POST /api/v1/appeals", "/api/v1/appeals", Map.of(), EnumSet.of(Role.CLERK)),
+            row("GET /api/v1/appeals/overdue", "/api/v1/appeals/overdue", null, APPEAL_READERS),
+            row("GET /api/v1/appeals/report", "/api/v1/appeals/report", null, APPEAL_READERS),
+            row("GET /api/v1/appeals/{tracking}", "/api/v1/appeals/A-0", null, APPEAL_READERS),
+            row("POST /api/v1/appeals/{tracking}/decision", "/api/v1/appeals/A-0/decision", Map.of(),
+                    EnumSet.of(Role.ANALYST)),
+            row("POST /api/v1/appeals/{tracking}/info", "/api/v1/appeals/A-0/info", Map.of(),
+                    EnumSet.of(Role.CLERK, Role.ANALYST)),
+            row("GET /api/v1/cases", "/api/v1/cases", null, APPEAL_READERS),
+            row("POST /api/v1/cases/{id}/{action}", "/api/v1/cases/x/confirm", Map.of(), EnumSet.of(Role.ANALYST)));
 
     private static TestServer web;
     private static final Map<Role, TestServer.Browser> SIGNED_IN = new EnumMap<>(Role.class);

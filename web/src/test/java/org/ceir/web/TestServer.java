@@ -19,6 +19,12 @@ import java.util.regex.Pattern;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.ceir.appeals.AppealSettings;
+import org.ceir.appeals.Appeals;
+import org.ceir.core.country.Country;
+import org.ceir.core.country.NumberingPlan;
+import org.ceir.detect.DetectSettings;
+import org.ceir.registration.OwnerIds;
 import org.ceir.store.Database;
 import org.ceir.store.TestDatabase;
 
@@ -36,6 +42,7 @@ final class TestServer implements AutoCloseable {
     final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     final WebServer server;
     final Users users;
+    final Appeals appeals;
     final String base;
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -50,7 +57,10 @@ final class TestServer implements AutoCloseable {
         });
         WebSettings local = settings.withPort("127.0.0.1", 0);
         users = new Users(database, local, FAST_HASHER, CLOCK);
-        server = new WebServer(local, database, check, meters, CLOCK, FAST_HASHER);
+        appeals = new Appeals(database, AppealSettings.defaults(), OwnerIds.withKey(new byte[32], "[0-9A-Z]{7}", "FIN"),
+                new NumberingPlan(Country.azerbaijan()), new DetectSettings(90, 30, 0, 50, List.of()),
+                CLOCK.getZone(), CLOCK);
+        server = new WebServer(local, database, check, meters, appeals, CLOCK, FAST_HASHER);
         base = "http://127.0.0.1:" + server.start();
     }
 
@@ -75,6 +85,24 @@ final class TestServer implements AutoCloseable {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())), headers);
+    }
+
+    /** A multipart/form-data POST: text fields, and files as (field, file name, bytes). */
+    HttpResponse<String> multipart(String path, Map<String, String> fields, List<Object[]> files, String... headers) {
+        String boundary = "ceir-test-" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        for (Object[] file : files) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file[0] + "\"; filename=\""
+                    + file[1] + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes((byte[]) file[2]);
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), headers);
     }
 
     HttpResponse<String> send(HttpRequest.Builder request, String... headers) {
@@ -105,6 +133,10 @@ final class TestServer implements AutoCloseable {
 
         HttpResponse<String> post(String path, Map<String, String> form) {
             return remember(TestServer.this.post(path, form, "Cookie", cookieHeader()));
+        }
+
+        HttpResponse<String> multipart(String path, Map<String, String> fields, List<Object[]> files) {
+            return remember(TestServer.this.multipart(path, fields, files, "Cookie", cookieHeader()));
         }
 
         /** Signs in through the login form; returns the response to the POST. */

@@ -19,9 +19,11 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.ceir.appeals.AppealSettings;
 import org.ceir.core.country.Country;
 import org.ceir.detect.DetectSettings;
 import org.ceir.diameter.DiameterSettings;
+import org.ceir.eir.EirSettings;
 import org.ceir.ingest.IngestSettings;
 import org.ceir.registration.RegistrationSettings;
 import org.ceir.sbi.SbiSettings;
@@ -48,10 +50,12 @@ public final class Settings {
             new Section<>("db", DbConfig.class),
             new Section<>("diameter", DiameterSettings.class),
             new Section<>("detect", DetectSettings.class),
+            new Section<>("eir", EirSettings.class),
             new Section<>("registration", RegistrationSettings.class),
             new Section<>("ingest", IngestSettings.class),
             new Section<>("sbi", SbiSettings.class),
-            new Section<>("web", WebSettings.class));
+            new Section<>("web", WebSettings.class),
+            new Section<>("appeals", AppealSettings.class));
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
@@ -120,6 +124,15 @@ public final class Settings {
 
     public DetectSettings detect() {
         return get(DetectSettings.class);
+    }
+
+    /** The S13 server's section. */
+    public DiameterSettings diameter() {
+        return get(DiameterSettings.class);
+    }
+
+    public EirSettings eir() {
+        return get(EirSettings.class);
     }
 
     public RegistrationSettings registration() {
