@@ -113,27 +113,25 @@ final class OperatorImport implements FileImport {
 
         listener.phase(file, "merging");
         List<TripletLeaf> fresh = new ArrayList<>();
-        ImeiMerge imeiMerge = new ImeiMerge("ingest_imeis_" + jobId);
         TripletMerge.Counts triplets;
+        ImeiMerge.Counts imeis;
         if (straight != null) {
             listener.phase(file, "indexing triplets");
             triplets = new TripletMerge.Counts(reader.rows - indexStraight(connection, straight), 0);
             fresh.add(straight);
-            listener.phase(file, "collecting IMEIs");
-            imeiMerge.collect(connection, "SELECT imei, first_seen, last_seen, rat_bitmask FROM " + straight.table());
+            listener.phase(file, "merging IMEIs");
+            imeis = ImeiMerge.merge(connection, "SELECT imei, first_seen, last_seen, rat_bitmask FROM "
+                    + straight.table(), jobId);
         } else {
             listener.phase(file, "merging triplets");
             triplets = mergeStaged(connection, stage, reader, fresh);
-            listener.phase(file, "collecting IMEIs");
-            imeiMerge.collect(connection, "SELECT imei, date '1970-01-01' + day AS first_seen,"
-                    + " date '1970-01-01' + day AS last_seen, rat AS rat_bitmask FROM " + stage);
+            listener.phase(file, "merging IMEIs");
+            imeis = ImeiMerge.merge(connection, "SELECT imei, date '1970-01-01' + day AS first_seen,"
+                    + " date '1970-01-01' + day AS last_seen, rat AS rat_bitmask FROM " + stage, jobId);
             try (Statement statement = connection.createStatement()) {
                 statement.execute("DROP TABLE " + stage);
             }
         }
-        listener.phase(file, "merging IMEIs");
-        ImeiMerge.Counts imeis = imeiMerge.merge(connection, jobId);
-        imeiMerge.drop(connection);
         listener.phase(file, "recording");
         TripletMerge.dayStats(connection, operatorId, jobId, reader);
         report.count("triplets inserted", triplets.inserted())

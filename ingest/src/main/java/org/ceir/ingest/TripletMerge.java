@@ -10,14 +10,15 @@ import java.time.LocalDate;
 /**
  * Merges staged operator rows into one (month, operator) table of triplets in set-based SQL: the
  * file's rows grouped into triplets (day bitmask OR-ed, first and last seen widened, RATs OR-ed),
- * then an {@code UPDATE … FROM} of the triplets already there and an anti-join {@code INSERT} of
- * the others. A row is only written when it changes, so merging the same data twice writes
- * nothing and counts nothing, which is how an overlapping file is found to be old news.
+ * then one {@code MERGE} that updates the triplets already there and inserts the others. A row is
+ * only written when it changes, so merging the same data twice writes nothing and counts nothing,
+ * which is how an overlapping file is found to be old news.
  *
  * <p>Why not {@code INSERT … ON CONFLICT DO UPDATE}: it probes the unique index once per row and
  * locks (and WAL-logs) every row it finds even when nothing changes; the join reads both sides
- * once. Triplets are matched on all four key columns, NULL-safe: the {@code coalesce} equalities
- * let PostgreSQL hash the join on them (skewed keys, such as thousands of rows with neither IMEI
+ * once. One {@code MERGE}, not an {@code UPDATE … FROM} and an anti-join {@code INSERT}, groups the
+ * staged rows and joins them once instead of twice. Triplets are matched on all four key columns,
+ * NULL-safe: the {@code coalesce} equalities let PostgreSQL hash the join on them (skewed keys, such as thousands of rows with neither IMEI
  * nor IMSI, would otherwise pile into one hash bucket), and {@code IS NOT DISTINCT FROM} makes the
  * match exact. Only the owning operator's imports write the table, so nothing races the merge.
  */
@@ -71,30 +72,32 @@ final class TripletMerge {
         }
     }
 
-    /** Merges the month's staged triplets into the operator's table of that month. */
+    /**
+     * Merges the month's staged triplets into the operator's table of that month, in one {@code
+     * MERGE}: one join of the grouped rows with the table, an update where a triplet is there and
+     * something changes, an insert where it is not.
+     */
     Counts merge(Connection connection, TripletLeaf leaf) throws SQLException {
-        String table = leaf.table();
-        long updated;
-        try (PreparedStatement update = connection.prepareStatement("UPDATE " + table + " AS t SET"
-                + " first_seen = least(t.first_seen, s.first_seen), last_seen = greatest(t.last_seen, s.last_seen),"
-                + " date_bitmask = t.date_bitmask | s.date_bitmask, rat_bitmask = t.rat_bitmask | s.rat_bitmask"
-                + " FROM " + triplets() + " s WHERE " + sameTriplet("t", "s")
-                + " AND (t.date_bitmask | s.date_bitmask <> t.date_bitmask OR t.rat_bitmask | s.rat_bitmask <> t.rat_bitmask"
-                + " OR s.first_seen < t.first_seen OR s.last_seen > t.last_seen)")) {
-            update.setInt(1, leaf.month());
-            updated = update.executeUpdate();
+        try (PreparedStatement merge = connection.prepareStatement("WITH merged AS (MERGE INTO " + leaf.table()
+                + " AS t USING " + triplets() + " s ON " + sameTriplet("t", "s")
+                + " WHEN MATCHED AND (t.date_bitmask | s.date_bitmask <> t.date_bitmask"
+                + " OR t.rat_bitmask | s.rat_bitmask <> t.rat_bitmask OR s.first_seen < t.first_seen"
+                + " OR s.last_seen > t.last_seen) THEN UPDATE SET first_seen = least(t.first_seen, s.first_seen),"
+                + " last_seen = greatest(t.last_seen, s.last_seen), date_bitmask = t.date_bitmask | s.date_bitmask,"
+                + " rat_bitmask = t.rat_bitmask | s.rat_bitmask"
+                + " WHEN NOT MATCHED THEN INSERT (" + COLUMNS + ") VALUES (?, ?, s.imei, s.imei_raw, s.imsi, s.msisdn,"
+                + " s.first_seen, s.last_seen, s.date_bitmask, s.rat_bitmask)"
+                + " RETURNING merge_action() AS action)"
+                + " SELECT count(*) FILTER (WHERE action = 'INSERT'), count(*) FILTER (WHERE action = 'UPDATE')"
+                + " FROM merged")) {
+            merge.setInt(1, leaf.month());
+            merge.setObject(2, leaf.firstDay());
+            merge.setShort(3, leaf.operatorId());
+            try (ResultSet row = merge.executeQuery()) {
+                row.next();
+                return new Counts(row.getLong(1), row.getLong(2));
+            }
         }
-        long inserted;
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table + " (" + COLUMNS + ")"
-                + " SELECT ?, ?, imei, imei_raw, imsi, msisdn, first_seen, last_seen, date_bitmask, rat_bitmask"
-                + " FROM " + triplets() + " s WHERE NOT EXISTS (SELECT 1 FROM " + table + " t WHERE "
-                + sameTriplet("t", "s") + ")")) {
-            insert.setObject(1, leaf.firstDay());
-            insert.setShort(2, leaf.operatorId());
-            insert.setInt(3, leaf.month());
-            inserted = insert.executeUpdate();
-        }
-        return new Counts(inserted, updated);
     }
 
     /**
