@@ -6,6 +6,7 @@ import java.util.Map;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import org.ceir.core.identity.InvalidIdentityException;
+import org.ceir.lists.ListsException;
 import org.ceir.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +53,9 @@ final class ProblemMapper {
         if (exception instanceof InvalidIdentityException invalid) {
             return new Problem(400, "invalid-" + invalid.kind().name().toLowerCase(java.util.Locale.ROOT),
                     invalid.getMessage());
+        }
+        if (exception instanceof ListsException lists) {
+            return OperatorApi.problem(lists);
         }
         if (exception instanceof StoreException) {
             LOG.warn("database unavailable for {} {}: {}", ctx.method(), ctx.path(), exception.getMessage());

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
@@ -17,6 +18,9 @@ import io.javalin.router.Endpoint;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.ceir.core.check.EquipmentCheck;
+import org.ceir.lists.ApiKeys;
+import org.ceir.lists.ListRuns;
+import org.ceir.lists.OperatorUploads;
 import org.ceir.store.Database;
 
 /**
@@ -45,11 +49,33 @@ public final class WebServer implements AutoCloseable {
      *                 holds) a Prometheus registry
      */
     public WebServer(WebSettings settings, Database database, EquipmentCheck check, MeterRegistry meters) {
-        this(settings, database, check, meters, Clock.systemDefaultZone(), PasswordHasher.DEFAULT);
+        this(settings, database, check, meters, Operators.withoutUploads(database, Clock.systemDefaultZone()));
     }
 
-    WebServer(WebSettings settings, Database database, EquipmentCheck check, MeterRegistry meters, Clock clock,
-              PasswordHasher hasher) {
+    /**
+     * @param operators the operators' side: API keys, list exports, uploads of network data
+     */
+    public WebServer(WebSettings settings, Database database, EquipmentCheck check, MeterRegistry meters,
+                     Operators operators) {
+        this(settings, database, check, meters, operators, Clock.systemDefaultZone(), PasswordHasher.DEFAULT);
+    }
+
+    /**
+     * What the operators' integration API and its console pages work with (issue 9).
+     *
+     * @param apiKeys the keys operators' systems sign requests with
+     * @param runs    the list exports, to list and download
+     * @param uploads the importer of uploaded network data files; empty where this server takes none
+     */
+    public record Operators(ApiKeys apiKeys, ListRuns runs, Optional<OperatorUploads> uploads) {
+        /** Keys and list downloads, without uploads (they need the importer's settings). */
+        public static Operators withoutUploads(Database database, Clock clock) {
+            return new Operators(new ApiKeys(database, clock), new ListRuns(database), Optional.empty());
+        }
+    }
+
+    WebServer(WebSettings settings, Database database, EquipmentCheck check, MeterRegistry meters, Operators operators,
+              Clock clock, PasswordHasher hasher) {
         this.settings = settings;
         this.meters = meters;
         Messages messages = new Messages();
@@ -60,19 +86,20 @@ public final class WebServer implements AutoCloseable {
         TacCatalogue catalogue = new TacCatalogue(database);
         View view = new View(messages, requests, csrf, chartsScript());
         this.groups = groups(settings, database, check, meters, clock, messages, requests, sessions, users, catalogue,
-                view);
+                view, operators);
         List<NavItem> navigation = new ArrayList<>();
         groups.forEach(group -> navigation.addAll(group.navigation()));
         view.navigation(navigation);
-        this.guard = new Guard(sessions, List.of(new BasicAuthenticator(users, requests, messages)), csrf, requests,
-                messages);
+        this.guard = new Guard(sessions, List.of(new BasicAuthenticator(users, requests, messages),
+                new ApiKeyAuthenticator(operators.apiKeys(), requests, messages)), csrf, requests, messages);
         this.problems = new ProblemMapper(view, messages, requests);
     }
 
     /** Every feature's routes; a new feature adds its group here. */
     private static List<RouteGroup> groups(WebSettings settings, Database database, EquipmentCheck check,
                                            MeterRegistry meters, Clock clock, Messages messages, Requests requests,
-                                           Sessions sessions, Users users, TacCatalogue catalogue, View view) {
+                                           Sessions sessions, Users users, TacCatalogue catalogue, View view,
+                                           Operators operators) {
         return List.of(
                 new PublicCheck(check, catalogue, new RateLimiter(settings.checksPerMinute(), "problem.rate-limited.check"),
                         requests, messages, view, clock),
@@ -81,6 +108,10 @@ public final class WebServer implements AutoCloseable {
                         requests, messages, view),
                 new ConsolePages(check, catalogue, view, clock),
                 new UserAdminPages(users, messages, view),
+                new OperatorApi(check, operators.uploads(), operators.runs(), requests, messages),
+                new ListPages(operators.runs(), messages, view),
+                new ApiKeyPages(operators.apiKeys(), view),
+                new ApiDocs(),
                 new SystemRoutes(database, meters));
     }
 

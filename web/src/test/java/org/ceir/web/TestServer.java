@@ -37,6 +37,9 @@ final class TestServer implements AutoCloseable {
     final WebServer server;
     final Users users;
     final String base;
+    final java.nio.file.Path spool;
+    final org.ceir.lists.OperatorUploads uploads;
+    final org.ceir.lists.ApiKeys apiKeys;
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     TestServer(WebSettings settings) {
@@ -50,7 +53,17 @@ final class TestServer implements AutoCloseable {
         });
         WebSettings local = settings.withPort("127.0.0.1", 0);
         users = new Users(database, local, FAST_HASHER, CLOCK);
-        server = new WebServer(local, database, check, meters, CLOCK, FAST_HASHER);
+        try {
+            spool = java.nio.file.Files.createTempDirectory("ceir-web-spool");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        uploads = new org.ceir.lists.OperatorUploads(database, listener -> new org.ceir.ingest.Importer(database,
+                org.ceir.core.country.Country.azerbaijan(), org.ceir.ingest.IngestSettings.defaults(),
+                java.util.Optional.empty(), listener), spool, org.ceir.lists.ListsSettings.defaults());
+        apiKeys = new org.ceir.lists.ApiKeys(database, CLOCK);
+        server = new WebServer(local, database, check, meters, new WebServer.Operators(apiKeys,
+                new org.ceir.lists.ListRuns(database), java.util.Optional.of(uploads)), CLOCK, FAST_HASHER);
         base = "http://127.0.0.1:" + server.start();
     }
 
@@ -159,6 +172,7 @@ final class TestServer implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        uploads.close();
         database.close();
     }
 }
