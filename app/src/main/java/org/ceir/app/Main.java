@@ -2,6 +2,7 @@ package org.ceir.app;
 
 import java.io.PrintWriter;
 
+import org.ceir.app.cli.ApiKeysCommand;
 import org.ceir.app.cli.CasesCommand;
 import org.ceir.app.cli.DbCommand;
 import org.ceir.app.cli.DemoCommand;
@@ -10,6 +11,7 @@ import org.ceir.app.cli.DutyCommand;
 import org.ceir.app.cli.ImeiCommand;
 import org.ceir.app.cli.ImportCommand;
 import org.ceir.app.cli.ImportsCommand;
+import org.ceir.app.cli.ListsCommand;
 import org.ceir.app.cli.NotifyCommand;
 import org.ceir.app.cli.PaymentsCommand;
 import org.ceir.app.cli.RegisterCommand;
@@ -29,7 +31,7 @@ import picocli.CommandLine.Command;
         subcommands = {DemoCommand.class, ImeiCommand.class, DbCommand.class, SimulateCommand.class, ImportCommand.class,
             ImportsCommand.class, DetectCommand.class, ShowCommand.class, CasesCommand.class, RegisterCommand.class,
             RegistrationsCommand.class, DutyCommand.class, PaymentsCommand.class, StolenCommand.class, NotifyCommand.class,
-            UsersCommand.class, CommandLine.HelpCommand.class})
+            UsersCommand.class, ListsCommand.class, ApiKeysCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

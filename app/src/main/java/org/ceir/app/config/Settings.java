@@ -23,6 +23,7 @@ import org.ceir.core.country.Country;
 import org.ceir.detect.DetectSettings;
 import org.ceir.diameter.DiameterSettings;
 import org.ceir.ingest.IngestSettings;
+import org.ceir.lists.ListsSettings;
 import org.ceir.registration.RegistrationSettings;
 import org.ceir.sbi.SbiSettings;
 import org.ceir.web.WebSettings;
@@ -50,6 +51,7 @@ public final class Settings {
             new Section<>("detect", DetectSettings.class),
             new Section<>("registration", RegistrationSettings.class),
             new Section<>("ingest", IngestSettings.class),
+            new Section<>("lists", ListsSettings.class),
             new Section<>("sbi", SbiSettings.class),
             new Section<>("web", WebSettings.class));
 
@@ -124,6 +126,11 @@ public final class Settings {
 
     public RegistrationSettings registration() {
         return get(RegistrationSettings.class);
+    }
+
+    /** List exports and the operators' API. */
+    public ListsSettings lists() {
+        return get(ListsSettings.class);
     }
 
     /** The N5g-eir server's section. */
