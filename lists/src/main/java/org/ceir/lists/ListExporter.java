@@ -142,7 +142,7 @@ public final class ListExporter {
                 try {
                     long imeis = build(writer, runId, today, progress);
                     List<ListFile> files = writeFiles(writer, staging, runId, base.orElse(0L), progress);
-                    Path manifest = writeManifest(staging, runId, today, base, files);
+                    writeManifest(staging, runId, today, base, files);
                     publish(staging, outputDir, files);
                     finishRun(writer, runId, outputDir, Files.readString(outputDir.resolve(MANIFEST)), actor);
                     writer.commit();
@@ -177,8 +177,7 @@ public final class ListExporter {
      * (no delta from them can be made any more) and, when under {@code lists.directory}, their files.
      */
     public void prune(Consumer<String> progress) {
-        List<long[]> pruned = new ArrayList<>();
-        database.transaction(connection -> {
+        int pruned = database.transaction(connection -> {
             Long oldestKept = null;
             try (PreparedStatement query = connection.prepareStatement(
                     "SELECT id FROM list_run WHERE status = 'SUCCEEDED' ORDER BY id DESC OFFSET ? LIMIT 1")) {
@@ -190,9 +189,10 @@ public final class ListExporter {
                 }
             }
             if (oldestKept == null) {
-                return null;
+                return 0;
             }
-            long deleted = EntryStore.prune(connection, oldestKept);
+            EntryStore.prune(connection, oldestKept);
+            int runs = 0;
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE list_run SET pruned_at = now() WHERE id < ? AND pruned_at IS NULL RETURNING id, output_dir")) {
                 update.setLong(1, oldestKept);
@@ -203,14 +203,14 @@ public final class ListExporter {
                         if (path != null && path.startsWith(managedDirectory) && !path.equals(managedDirectory)) {
                             deleteTree(path);
                         }
-                        pruned.add(new long[] {rows.getLong(1), deleted});
+                        runs++;
                     }
                 }
             }
-            return null;
+            return runs;
         });
-        if (!pruned.isEmpty()) {
-            progress.accept("pruned " + pruned.size() + " old list run(s), keeping the newest " + settings.keepRuns());
+        if (pruned > 0) {
+            progress.accept("pruned " + pruned + " old list run(s), keeping the newest " + settings.keepRuns());
         }
     }
 
@@ -295,7 +295,7 @@ public final class ListExporter {
         return files;
     }
 
-    private Path writeManifest(Path staging, long runId, LocalDate today, Optional<Long> base, List<ListFile> files)
+    private void writeManifest(Path staging, long runId, LocalDate today, Optional<Long> base, List<ListFile> files)
             throws IOException {
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("format", FORMAT);
@@ -317,9 +317,7 @@ public final class ListExporter {
             entries.add(entry);
         }
         manifest.put("files", entries);
-        Path path = staging.resolve(MANIFEST);
-        Files.writeString(path, Json.PRETTY.writeValueAsString(manifest) + "\n");
-        return path;
+        Files.writeString(staging.resolve(MANIFEST), Json.PRETTY.writeValueAsString(manifest) + "\n");
     }
 
     /** Moves the finished files into place, the manifest last, and removes the hidden folder. */
