@@ -40,8 +40,9 @@ import org.postgresql.PGConnection;
  * rows into an unlogged, unindexed table of the same server, in the same run (issue 3's figures).
  *
  * <p>For each size (default 1M and 10M rows) it writes a daily operator file of that many distinct
- * subscribers (synthetic rows, gzipped), then in fresh databases: (1) the baseline: the file
- * decompressed and streamed into {@code COPY … (FORMAT csv)}; (2) the import into an empty store;
+ * subscribers (synthetic rows, gzipped), then in fresh databases: (1) the baselines: the file
+ * decompressed and streamed into {@code COPY … (FORMAT csv)} of an unlogged table without index,
+ * then of a logged one with the indexes an import needs at the least; (2) the import into an empty store;
  * (3) the next day's file of the same subscribers, whose rows all update existing triplets;
  * (4) the first file again, which must find there is nothing to do. Heap peak is measured over the
  * imports. Run it with {@code bench/scripts/ingest-import.sh}, or:
