@@ -104,9 +104,22 @@ public final class Importer {
 
     /** The import history, newest first. */
     public List<ImportJob> history(int limit) {
+        return history(limit, Optional.empty());
+    }
+
+    /** The import history of one operator's data (or of everything), newest first. */
+    public List<ImportJob> history(int limit, Optional<String> operator) {
         return database.transaction(connection -> {
             Jobs.reconcileInterrupted(connection);
-            return Jobs.history(connection, limit);
+            return Jobs.history(connection, limit, operator);
+        });
+    }
+
+    /** One import with its report: the facts, counts and checks it recorded; empty when there is no such job. */
+    public Optional<ImportReport> report(long jobId) {
+        return database.transaction(connection -> {
+            Jobs.reconcileInterrupted(connection);
+            return Jobs.report(connection, jobId);
         });
     }
 
