@@ -8,6 +8,7 @@ import org.ceir.app.config.Settings;
 import org.ceir.core.country.NumberingPlan;
 import org.ceir.store.Database;
 import org.ceir.store.Operators;
+import org.ceir.store.SettingOverrides;
 
 /**
  * One ceir process's wiring: its settings, its home directory and, opened on first use, its
@@ -33,8 +34,21 @@ public final class Ceir implements AutoCloseable {
         return home;
     }
 
+    /**
+     * The configuration: the built-in defaults, the file, the environment and the command line.
+     * For the settings people tune in the console ({@link Settings#TUNABLE}) use {@link #tuned()}.
+     */
     public Settings settings() {
         return settings;
+    }
+
+    /**
+     * The settings in force: {@link #settings()} with the overrides set in the staff console, read
+     * now from the database (which this opens). What reads a tunable setting (detection runs, the
+     * clone cases, the duty tariff) takes its section from here.
+     */
+    public Settings tuned() {
+        return settings.withOverrides(database().transaction(SettingOverrides::current));
     }
 
     public NumberingPlan numberingPlan() {
