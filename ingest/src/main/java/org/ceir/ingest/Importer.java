@@ -73,6 +73,18 @@ public final class Importer {
                 source, sha256, name, operator, operatorId, options));
     }
 
+    /**
+     * The operator an operator data file belongs to, by its name ({@code <operator>_<YYYYMMDD>_<YYYYMMDD>.csv…});
+     * empty when the name does not follow that form (the import would refuse it, saying why).
+     */
+    public static Optional<String> operatorOfFile(String fileName) {
+        try {
+            return Optional.of(OperatorFileName.parse(fileName).operator());
+        } catch (Refused e) {
+            return Optional.empty();
+        }
+    }
+
     /** Imports the GSMA TAC catalogue (pipe-separated, plain or zipped); new and changed TACs are merged. */
     public ImportResult importTac(Path file, ImportOptions options) {
         FileSource source = source(file);

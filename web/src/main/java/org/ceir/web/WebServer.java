@@ -45,11 +45,23 @@ public final class WebServer implements AutoCloseable {
      *                 holds) a Prometheus registry
      */
     public WebServer(WebSettings settings, Database database, EquipmentCheck check, MeterRegistry meters) {
-        this(settings, database, check, meters, Clock.systemDefaultZone(), PasswordHasher.DEFAULT);
+        this(settings, database, check, meters, null);
     }
 
-    WebServer(WebSettings settings, Database database, EquipmentCheck check, MeterRegistry meters, Clock clock,
-              PasswordHasher hasher) {
+    /**
+     * The same, with the staff console's work pages: the clone cases queue and decisions, the IMEI
+     * page with its SIMs' timeline, imports with live progress, and the settings with their
+     * overrides.
+     *
+     * @param console what those pages need, or null to serve without them
+     */
+    public WebServer(WebSettings settings, Database database, EquipmentCheck check, MeterRegistry meters,
+                     ConsoleServices console) {
+        this(settings, database, check, meters, console, Clock.systemDefaultZone(), PasswordHasher.DEFAULT);
+    }
+
+    WebServer(WebSettings settings, Database database, EquipmentCheck check, MeterRegistry meters,
+              ConsoleServices console, Clock clock, PasswordHasher hasher) {
         this.settings = settings;
         this.meters = meters;
         Messages messages = new Messages();
@@ -59,11 +71,20 @@ public final class WebServer implements AutoCloseable {
         Users users = new Users(database, settings, hasher, clock);
         TacCatalogue catalogue = new TacCatalogue(database);
         View view = new View(messages, requests, csrf, chartsScript());
-        this.groups = groups(settings, database, check, meters, clock, messages, requests, sessions, users, catalogue,
-                view);
+        List<RouteGroup> all = new ArrayList<>(groups(settings, database, check, meters, clock, messages, requests,
+                sessions, users, catalogue, view, console != null));
+        all.add(new AuditPages(database, view));
+        if (console != null) {
+            all.add(new CasePages(database, console, view));
+            all.add(new ImeiPages(database, check, catalogue, console, view, clock));
+            all.add(new ImportPages(database, console, view, settings.maxUploadMegabytes() * 1024L * 1024L));
+            all.add(new SettingsPages(database, console, view));
+        }
+        this.groups = List.copyOf(all);
         List<NavItem> navigation = new ArrayList<>();
         groups.forEach(group -> navigation.addAll(group.navigation()));
         view.navigation(navigation);
+        view.cards(groups);
         this.guard = new Guard(sessions, List.of(new BasicAuthenticator(users, requests, messages)), csrf, requests,
                 messages);
         this.problems = new ProblemMapper(view, messages, requests);
@@ -72,14 +93,15 @@ public final class WebServer implements AutoCloseable {
     /** Every feature's routes; a new feature adds its group here. */
     private static List<RouteGroup> groups(WebSettings settings, Database database, EquipmentCheck check,
                                            MeterRegistry meters, Clock clock, Messages messages, Requests requests,
-                                           Sessions sessions, Users users, TacCatalogue catalogue, View view) {
+                                           Sessions sessions, Users users, TacCatalogue catalogue, View view,
+                                           boolean imeiPages) {
         return List.of(
                 new PublicCheck(check, catalogue, new RateLimiter(settings.checksPerMinute(), "problem.rate-limited.check"),
                         requests, messages, view, clock),
                 new CheckApi(check, requests, messages, meters),
                 new AuthPages(users, sessions, new RateLimiter(settings.loginsPerMinute(), "problem.rate-limited.login"),
                         requests, messages, view),
-                new ConsolePages(check, catalogue, view, clock),
+                new ConsolePages(check, catalogue, view, clock, imeiPages),
                 new UserAdminPages(users, messages, view),
                 new SystemRoutes(database, meters));
     }
@@ -114,6 +136,15 @@ public final class WebServer implements AutoCloseable {
             app.stop();
             app = null;
         }
+        for (RouteGroup group : groups) {
+            if (group instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException("cannot stop " + group.getClass().getSimpleName(), e);
+                }
+            }
+        }
     }
 
     /** Every route, as registered; for the authorization matrix test. */
@@ -128,6 +159,13 @@ public final class WebServer implements AutoCloseable {
         config.jetty.host = settings.bindAddress();
         config.jetty.port = settings.port();
         config.http.maxRequestSize = 64 * 1024;
+        // Console imports upload whole operator files as multipart bodies, bounded by
+        // web.max-upload-megabytes (the 64 KiB above still bounds every other body); parts over
+        // 1 MiB wait on disk, never in the heap.
+        long uploadBytes = settings.maxUploadMegabytes() * 1024L * 1024L;
+        config.jetty.multipartConfig.maxFileSize(uploadBytes, io.javalin.config.SizeUnit.BYTES);
+        config.jetty.multipartConfig.maxTotalRequestSize(uploadBytes + 64 * 1024, io.javalin.config.SizeUnit.BYTES);
+        config.jetty.multipartConfig.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);
         config.router.ignoreTrailingSlashes = true;
         config.staticFiles.add(files -> {
             files.hostedPath = "/static";

@@ -5,6 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -19,6 +21,8 @@ import java.util.regex.Pattern;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.ceir.core.country.Country;
+import org.ceir.ingest.IngestSettings;
 import org.ceir.store.Database;
 import org.ceir.store.TestDatabase;
 
@@ -36,6 +40,8 @@ final class TestServer implements AutoCloseable {
     final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     final WebServer server;
     final Users users;
+    final Path home;
+    final ConsoleServices console;
     final String base;
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -50,7 +56,14 @@ final class TestServer implements AutoCloseable {
         });
         WebSettings local = settings.withPort("127.0.0.1", 0);
         users = new Users(database, local, FAST_HASHER, CLOCK);
-        server = new WebServer(local, database, check, meters, CLOCK, FAST_HASHER);
+        try {
+            home = Files.createTempDirectory("ceir-web-test");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        console = new ConsoleServices(Country.azerbaijan(), IngestSettings.defaults(), home,
+                new FakeConfiguration(database));
+        server = new WebServer(local, database, check, meters, console, CLOCK, FAST_HASHER);
         base = "http://127.0.0.1:" + server.start();
     }
 
@@ -160,5 +173,10 @@ final class TestServer implements AutoCloseable {
     public void close() {
         server.close();
         database.close();
+        try (var paths = Files.walk(home)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
