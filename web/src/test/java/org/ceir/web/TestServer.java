@@ -90,6 +90,22 @@ final class TestServer implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())), headers);
     }
 
+    /** A multipart/form-data POST: text fields, then one file as (field, file name, bytes). */
+    HttpResponse<String> multipart(String path, Map<String, String> fields, String fileField, String fileName,
+                                   byte[] content, String... headers) {
+        String boundary = "ceir-test-" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), headers);
+    }
+
     HttpResponse<String> send(HttpRequest.Builder request, String... headers) {
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
@@ -118,6 +134,18 @@ final class TestServer implements AutoCloseable {
 
         HttpResponse<String> post(String path, Map<String, String> form) {
             return remember(TestServer.this.post(path, form, "Cookie", cookieHeader()));
+        }
+
+        HttpResponse<String> multipart(String path, Map<String, String> fields, String fileName, byte[] content) {
+            return remember(TestServer.this.multipart(path, fields, "file", fileName, content, "Cookie", cookieHeader()));
+        }
+
+        /** A GET with this browser's cookies and more headers. */
+        HttpResponse<String> get(String path, String... headers) {
+            String[] all = java.util.Arrays.copyOf(headers, headers.length + 2);
+            all[headers.length] = "Cookie";
+            all[headers.length + 1] = cookieHeader();
+            return remember(TestServer.this.get(path, all));
         }
 
         /** Signs in through the login form; returns the response to the POST. */
