@@ -119,10 +119,6 @@ final class ImportPages implements RouteGroup, AutoCloseable {
         Page page = view.page(ctx, "imports.title");
         Principal user = page.user();
         boolean admin = user.has(Role.ADMIN);
-        long declared = ctx.contentLength();
-        if (declared > maxUploadBytes + 64 * 1024) {
-            throw new Problem(413, "too-large", page.t("imports.error.too-large", page.bytes(maxUploadBytes)));
-        }
         ImportKind kind;
         try {
             kind = admin ? ImportKind.valueOf(String.valueOf(ctx.formParam("kind")).toUpperCase(Locale.ROOT))

@@ -129,6 +129,10 @@ final class Page {
 
     /** A byte count for people: 12.3 MB. */
     String bytes(long bytes) {
+        return bytes(language, bytes);
+    }
+
+    static String bytes(Language language, long bytes) {
         if (bytes < 1024) {
             return bytes + " B";
         }

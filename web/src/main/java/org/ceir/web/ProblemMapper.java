@@ -5,7 +5,9 @@ import java.util.Map;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import org.ceir.appeals.AppealException;
 import org.ceir.core.identity.InvalidIdentityException;
+import org.ceir.lists.ListsException;
 import org.ceir.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +55,22 @@ final class ProblemMapper {
             return new Problem(400, "invalid-" + invalid.kind().name().toLowerCase(java.util.Locale.ROOT),
                     invalid.getMessage());
         }
+        if (exception instanceof AppealException appeal) {
+            String detail = AppealText.of(messages, language, appeal);
+            return switch (appeal.kind()) {
+                case NOT_FOUND -> new Problem(404, "not-found", detail);
+                case CONFLICT -> new Problem(409, "conflict", detail);
+                case FORBIDDEN -> new Problem(403, "forbidden", detail);
+                case TOO_MANY -> new Problem(429, "rate-limited", detail);
+                default -> new Problem(400, "bad-request", detail);
+            };
+        }
+        if (tooLargeUpload(exception)) {
+            return new Problem(413, "too-large", messages.get(language, "problem.too-large.detail"));
+        }
+        if (exception instanceof ListsException lists) {
+            return OperatorApi.problem(lists);
+        }
         if (exception instanceof StoreException) {
             LOG.warn("database unavailable for {} {}: {}", ctx.method(), ctx.path(), exception.getMessage());
             return new Problem(503, "unavailable", messages.get(language, "problem.unavailable.detail"));
@@ -62,6 +80,18 @@ final class ProblemMapper {
         }
         LOG.error("{} {} failed", ctx.method(), ctx.path(), exception);
         return new Problem(500, "internal", messages.get(language, "problem.internal.detail"));
+    }
+
+    /** Jetty refuses a multipart body over the configured sizes while the form is read. */
+    private static boolean tooLargeUpload(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            String message = cause.getMessage();
+            if (message != null && (message.startsWith("max file size exceeded")
+                    || message.startsWith("max request size exceeded"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void respond(Context ctx, Problem problem) {

@@ -29,12 +29,20 @@ import org.ceir.store.Database;
  */
 public final class WebServer implements AutoCloseable {
     private static final String STARTED = "ceir.started";
+    /** Room for a multipart form's text fields beside its files. */
+    private static final long FORM_BYTES = 64 * 1024;
 
     private final WebSettings settings;
     private final MeterRegistry meters;
     private final List<RouteGroup> groups;
     private final Guard guard;
     private final ProblemMapper problems;
+    private final long uploadFileBytes;
+    private final long uploadTotalBytes;
+    private final long importBytes;
+    private final long appealBytes;
+    private final Messages messages;
+    private final Requests requests;
     private Javalin app;
 
     /**
@@ -45,23 +53,20 @@ public final class WebServer implements AutoCloseable {
      *                 holds) a Prometheus registry
      */
     public WebServer(WebSettings settings, Database database, EquipmentCheck check, MeterRegistry meters) {
-        this(settings, database, check, meters, null);
+        this(settings, database, check, meters, WebFeatures.basic(database));
     }
 
     /**
-     * The same, with the staff console's work pages: the clone cases queue and decisions, the IMEI
-     * page with its SIMs' timeline, imports with live progress, and the settings with their
-     * overrides.
-     *
-     * @param console what those pages need, or null to serve without them
+     * The same, with the features whose services live in other modules (appeals, the operators'
+     * side, the staff console's work pages); see {@link WebFeatures}.
      */
     public WebServer(WebSettings settings, Database database, EquipmentCheck check, MeterRegistry meters,
-                     ConsoleServices console) {
-        this(settings, database, check, meters, console, Clock.systemDefaultZone(), PasswordHasher.DEFAULT);
+                     WebFeatures features) {
+        this(settings, database, check, meters, features, Clock.systemDefaultZone(), PasswordHasher.DEFAULT);
     }
 
-    WebServer(WebSettings settings, Database database, EquipmentCheck check, MeterRegistry meters,
-              ConsoleServices console, Clock clock, PasswordHasher hasher) {
+    WebServer(WebSettings settings, Database database, EquipmentCheck check, MeterRegistry meters, WebFeatures features,
+              Clock clock, PasswordHasher hasher) {
         this.settings = settings;
         this.meters = meters;
         Messages messages = new Messages();
@@ -71,22 +76,40 @@ public final class WebServer implements AutoCloseable {
         Users users = new Users(database, settings, hasher, clock);
         TacCatalogue catalogue = new TacCatalogue(database);
         View view = new View(messages, requests, csrf, chartsScript());
+        WebFeatures.Operators operators = features.operators();
         List<RouteGroup> all = new ArrayList<>(groups(settings, database, check, meters, clock, messages, requests,
-                sessions, users, catalogue, view, console != null));
+                sessions, users, catalogue, view, operators, features.console().isPresent()));
         all.add(new AuditPages(database, view));
-        if (console != null) {
+        features.appeals().ifPresent(appeals -> {
+            RateLimiter publicAppeals = new RateLimiter(settings.checksPerMinute(), "problem.rate-limited.check");
+            all.add(new PublicAppealPages(appeals, publicAppeals, requests, messages, view));
+            all.add(new AppealConsole(appeals, messages, view));
+            all.add(new AppealApi(appeals, requests));
+        });
+        this.importBytes = features.console().isPresent() ? settings.maxUploadMegabytes() * 1024L * 1024L : 0;
+        features.console().ifPresent(console -> {
             all.add(new CasePages(database, console, view));
             all.add(new ImeiPages(database, check, catalogue, console, view, clock));
-            all.add(new ImportPages(database, console, view, settings.maxUploadMegabytes() * 1024L * 1024L));
+            all.add(new ImportPages(database, console, view, importBytes));
             all.add(new SettingsPages(database, console, view));
-        }
+        });
         this.groups = List.copyOf(all);
+        // Appeals take documents: as many as their settings allow, each up to twice the size allowed
+        // (so that one a little too large reaches the appeals service and is refused with its size).
+        long attachment = features.appeals().map(appeals -> 2L * appeals.settings().maxAttachmentBytes()).orElse(0L);
+        this.appealBytes = attachment * features.appeals().map(appeals -> appeals.settings().maxAttachments())
+                .orElse(0) + FORM_BYTES;
+        // Jetty's bounds are one for all routes: the larger of the two; boundUploads holds each route to its own.
+        this.uploadFileBytes = Math.max(attachment, importBytes);
+        this.uploadTotalBytes = Math.max(appealBytes, importBytes + FORM_BYTES);
+        this.messages = messages;
+        this.requests = requests;
         List<NavItem> navigation = new ArrayList<>();
         groups.forEach(group -> navigation.addAll(group.navigation()));
         view.navigation(navigation);
         view.cards(groups);
-        this.guard = new Guard(sessions, List.of(new BasicAuthenticator(users, requests, messages)), csrf, requests,
-                messages);
+        this.guard = new Guard(sessions, List.of(new BasicAuthenticator(users, requests, messages),
+                new ApiKeyAuthenticator(operators.apiKeys(), requests, messages)), csrf, requests, messages);
         this.problems = new ProblemMapper(view, messages, requests);
     }
 
@@ -94,7 +117,7 @@ public final class WebServer implements AutoCloseable {
     private static List<RouteGroup> groups(WebSettings settings, Database database, EquipmentCheck check,
                                            MeterRegistry meters, Clock clock, Messages messages, Requests requests,
                                            Sessions sessions, Users users, TacCatalogue catalogue, View view,
-                                           boolean imeiPages) {
+                                           WebFeatures.Operators operators, boolean imeiPages) {
         return List.of(
                 new PublicCheck(check, catalogue, new RateLimiter(settings.checksPerMinute(), "problem.rate-limited.check"),
                         requests, messages, view, clock),
@@ -103,6 +126,10 @@ public final class WebServer implements AutoCloseable {
                         requests, messages, view),
                 new ConsolePages(check, catalogue, view, clock, imeiPages),
                 new UserAdminPages(users, messages, view),
+                new OperatorApi(check, operators.uploads(), operators.runs(), requests, messages),
+                new ListPages(operators.runs(), messages, view),
+                new ApiKeyPages(operators.apiKeys(), view),
+                new ApiDocs(),
                 new SystemRoutes(database, meters));
     }
 
@@ -159,12 +186,10 @@ public final class WebServer implements AutoCloseable {
         config.jetty.host = settings.bindAddress();
         config.jetty.port = settings.port();
         config.http.maxRequestSize = 64 * 1024;
-        // Console imports upload whole operator files as multipart bodies, bounded by
-        // web.max-upload-megabytes (the 64 KiB above still bounds every other body); parts over
-        // 1 MiB wait on disk, never in the heap.
-        long uploadBytes = settings.maxUploadMegabytes() * 1024L * 1024L;
-        config.jetty.multipartConfig.maxFileSize(uploadBytes, io.javalin.config.SizeUnit.BYTES);
-        config.jetty.multipartConfig.maxTotalRequestSize(uploadBytes + 64 * 1024, io.javalin.config.SizeUnit.BYTES);
+        // Appeals carry documents and console imports whole operator files, as multipart bodies (the
+        // 64 KiB above still bounds every other body). Parts over 1 MiB wait on disk, not in the heap.
+        config.jetty.multipartConfig.maxFileSize(uploadFileBytes, io.javalin.config.SizeUnit.BYTES);
+        config.jetty.multipartConfig.maxTotalRequestSize(uploadTotalBytes, io.javalin.config.SizeUnit.BYTES);
         config.jetty.multipartConfig.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);
         config.router.ignoreTrailingSlashes = true;
         config.staticFiles.add(files -> {
@@ -175,6 +200,7 @@ public final class WebServer implements AutoCloseable {
         });
         config.staticFiles.enableWebjars();
         config.routes.before(this::headers);
+        config.routes.before(this::boundUploads);
         config.routes.beforeMatched(guard::check);
         for (Route route : routes()) {
             config.routes.addEndpoint(route.endpoint());
@@ -196,6 +222,25 @@ public final class WebServer implements AutoCloseable {
         }
         if (ctx.path().startsWith("/console") || ctx.path().startsWith("/login")) {
             ctx.header("Cache-Control", "no-store");
+        }
+    }
+
+    /**
+     * Refuses a multipart body larger than its route takes before anything reads it: an operator
+     * file for the console's imports (web.max-upload-megabytes), documents for everything else
+     * (the appeals' settings). A body without a declared length is held to Jetty's bounds.
+     */
+    private void boundUploads(Context ctx) {
+        long declared = ctx.contentLength();
+        if (declared < 0 || !ctx.isMultipart()) {
+            return;
+        }
+        boolean imports = importBytes > 0 && ctx.path().equals("/console/imports");
+        if (declared > (imports ? importBytes + FORM_BYTES : appealBytes)) {
+            Language language = requests.language(ctx);
+            throw new Problem(413, "too-large", imports
+                    ? messages.get(language, "imports.error.too-large", Page.bytes(language, importBytes))
+                    : messages.get(language, "problem.too-large.detail"));
         }
     }
 

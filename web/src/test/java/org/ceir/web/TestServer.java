@@ -21,8 +21,13 @@ import java.util.regex.Pattern;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.ceir.appeals.AppealSettings;
+import org.ceir.appeals.Appeals;
 import org.ceir.core.country.Country;
+import org.ceir.core.country.NumberingPlan;
+import org.ceir.detect.DetectSettings;
 import org.ceir.ingest.IngestSettings;
+import org.ceir.registration.OwnerIds;
 import org.ceir.store.Database;
 import org.ceir.store.TestDatabase;
 
@@ -40,9 +45,13 @@ final class TestServer implements AutoCloseable {
     final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     final WebServer server;
     final Users users;
+    final Appeals appeals;
     final Path home;
     final ConsoleServices console;
     final String base;
+    final java.nio.file.Path spool;
+    final org.ceir.lists.OperatorUploads uploads;
+    final org.ceir.lists.ApiKeys apiKeys;
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     TestServer(WebSettings settings) {
@@ -56,6 +65,18 @@ final class TestServer implements AutoCloseable {
         });
         WebSettings local = settings.withPort("127.0.0.1", 0);
         users = new Users(database, local, FAST_HASHER, CLOCK);
+        appeals = new Appeals(database, AppealSettings.defaults(), OwnerIds.withKey(new byte[32], "[0-9A-Z]{7}", "FIN"),
+                new NumberingPlan(Country.azerbaijan()), new DetectSettings(90, 30, 0, 50, List.of()),
+                CLOCK.getZone(), CLOCK);
+        try {
+            spool = java.nio.file.Files.createTempDirectory("ceir-web-spool");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        uploads = new org.ceir.lists.OperatorUploads(database, listener -> new org.ceir.ingest.Importer(database,
+                Country.azerbaijan(), org.ceir.ingest.IngestSettings.defaults(),
+                java.util.Optional.empty(), listener), spool, org.ceir.lists.ListsSettings.defaults());
+        apiKeys = new org.ceir.lists.ApiKeys(database, CLOCK);
         try {
             home = Files.createTempDirectory("ceir-web-test");
         } catch (java.io.IOException e) {
@@ -63,7 +84,9 @@ final class TestServer implements AutoCloseable {
         }
         console = new ConsoleServices(Country.azerbaijan(), IngestSettings.defaults(), home,
                 new FakeConfiguration(database));
-        server = new WebServer(local, database, check, meters, console, CLOCK, FAST_HASHER);
+        WebFeatures features = new WebFeatures(java.util.Optional.of(appeals), new WebFeatures.Operators(apiKeys,
+                new org.ceir.lists.ListRuns(database), java.util.Optional.of(uploads)), java.util.Optional.of(console));
+        server = new WebServer(local, database, check, meters, features, CLOCK, FAST_HASHER);
         base = "http://127.0.0.1:" + server.start();
     }
 
@@ -90,17 +113,19 @@ final class TestServer implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())), headers);
     }
 
-    /** A multipart/form-data POST: text fields, then one file as (field, file name, bytes). */
-    HttpResponse<String> multipart(String path, Map<String, String> fields, String fileField, String fileName,
-                                   byte[] content, String... headers) {
+    /** A multipart/form-data POST: text fields, and files as (field, file name, bytes). */
+    HttpResponse<String> multipart(String path, Map<String, String> fields, List<Object[]> files, String... headers) {
         String boundary = "ceir-test-" + System.nanoTime();
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
                 + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
-                + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(content);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        for (Object[] file : files) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file[0] + "\"; filename=\""
+                    + file[1] + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes((byte[]) file[2]);
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), headers);
@@ -128,16 +153,17 @@ final class TestServer implements AutoCloseable {
     final class Browser {
         final Map<String, String> cookies = new HashMap<>();
 
-        HttpResponse<String> get(String path) {
-            return remember(TestServer.this.get(path, "Cookie", cookieHeader()));
-        }
-
         HttpResponse<String> post(String path, Map<String, String> form) {
             return remember(TestServer.this.post(path, form, "Cookie", cookieHeader()));
         }
 
+        HttpResponse<String> multipart(String path, Map<String, String> fields, List<Object[]> files) {
+            return remember(TestServer.this.multipart(path, fields, files, "Cookie", cookieHeader()));
+        }
+
+        /** A form with one file in the field "file". */
         HttpResponse<String> multipart(String path, Map<String, String> fields, String fileName, byte[] content) {
-            return remember(TestServer.this.multipart(path, fields, "file", fileName, content, "Cookie", cookieHeader()));
+            return multipart(path, fields, List.<Object[]>of(new Object[] {"file", fileName, content}));
         }
 
         /** A GET with this browser's cookies and more headers. */
@@ -200,11 +226,14 @@ final class TestServer implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        uploads.close();
         database.close();
-        try (var paths = Files.walk(home)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        for (Path directory : List.of(home, spool)) {
+            try (var paths = Files.walk(directory)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
     }
 }
