@@ -119,7 +119,9 @@ final class TimelineChart {
         List<Tick> ticks = new ArrayList<>();
         for (int d = 0; d < days; d++) {
             LocalDate day = start.plusDays(d);
-            if (d == 0 || day.getDayOfMonth() == 1) {
+            // The window's first day is labelled unless a month starts within a week (the labels would overlap).
+            boolean firstLabelled = d == 0 && day.lengthOfMonth() - day.getDayOfMonth() >= 6;
+            if (firstLabelled || day.getDayOfMonth() == 1) {
                 String month = day.getMonth().getDisplayName(TextStyle.SHORT_STANDALONE, page.language().locale());
                 ticks.add(new Tick(LABEL_WIDTH + d * CELL, d == 0 && day.getDayOfMonth() != 1
                         ? day.getDayOfMonth() + " " + month : month));

@@ -16,6 +16,7 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.router.Endpoint;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import jakarta.servlet.MultipartConfigElement;
 import org.ceir.core.check.EquipmentCheck;
 import org.ceir.store.Database;
 
@@ -31,6 +32,8 @@ public final class WebServer implements AutoCloseable {
     private static final String STARTED = "ceir.started";
     /** Room for a multipart form's text fields beside its files. */
     private static final long FORM_BYTES = 64 * 1024;
+    /** The request attribute Jetty (and Javalin, when it is there) read a multipart body's bounds from. */
+    private static final String MULTIPART_CONFIG = "org.eclipse.jetty.multipartConfig";
 
     private final WebSettings settings;
     private final MeterRegistry meters;
@@ -40,7 +43,6 @@ public final class WebServer implements AutoCloseable {
     private final long uploadFileBytes;
     private final long uploadTotalBytes;
     private final long importBytes;
-    private final long appealBytes;
     private final Messages messages;
     private final Requests requests;
     private Javalin app;
@@ -96,12 +98,11 @@ public final class WebServer implements AutoCloseable {
         this.groups = List.copyOf(all);
         // Appeals take documents: as many as their settings allow, each up to twice the size allowed
         // (so that one a little too large reaches the appeals service and is refused with its size).
+        // Console imports take larger files; boundUploads gives that one route its own bounds.
         long attachment = features.appeals().map(appeals -> 2L * appeals.settings().maxAttachmentBytes()).orElse(0L);
-        this.appealBytes = attachment * features.appeals().map(appeals -> appeals.settings().maxAttachments())
+        this.uploadFileBytes = attachment;
+        this.uploadTotalBytes = attachment * features.appeals().map(appeals -> appeals.settings().maxAttachments())
                 .orElse(0) + FORM_BYTES;
-        // Jetty's bounds are one for all routes: the larger of the two; boundUploads holds each route to its own.
-        this.uploadFileBytes = Math.max(attachment, importBytes);
-        this.uploadTotalBytes = Math.max(appealBytes, importBytes + FORM_BYTES);
         this.messages = messages;
         this.requests = requests;
         List<NavItem> navigation = new ArrayList<>();
@@ -186,7 +187,7 @@ public final class WebServer implements AutoCloseable {
         config.jetty.host = settings.bindAddress();
         config.jetty.port = settings.port();
         config.http.maxRequestSize = 64 * 1024;
-        // Appeals carry documents and console imports whole operator files, as multipart bodies (the
+        // Appeals carry documents: multipart bodies up to their configured number and size (the
         // 64 KiB above still bounds every other body). Parts over 1 MiB wait on disk, not in the heap.
         config.jetty.multipartConfig.maxFileSize(uploadFileBytes, io.javalin.config.SizeUnit.BYTES);
         config.jetty.multipartConfig.maxTotalRequestSize(uploadTotalBytes, io.javalin.config.SizeUnit.BYTES);
@@ -226,22 +227,22 @@ public final class WebServer implements AutoCloseable {
     }
 
     /**
-     * Refuses a multipart body larger than its route takes before anything reads it: an operator
-     * file for the console's imports (web.max-upload-megabytes), documents for everything else
-     * (the appeals' settings). A body without a declared length is held to Jetty's bounds.
+     * Console imports take whole operator files (web.max-upload-megabytes), far larger than the
+     * documents Jetty's shared bounds allow: that route gets its own bounds (Javalin uses a
+     * multipart configuration already on the request), and a body declared larger is refused
+     * before anything reads it, in the visitor's language.
      */
     private void boundUploads(Context ctx) {
-        long declared = ctx.contentLength();
-        if (declared < 0 || !ctx.isMultipart()) {
+        if (importBytes == 0 || !ctx.isMultipart() || !ctx.path().equals("/console/imports")) {
             return;
         }
-        boolean imports = importBytes > 0 && ctx.path().equals("/console/imports");
-        if (declared > (imports ? importBytes + FORM_BYTES : appealBytes)) {
+        if (ctx.contentLength() > importBytes + FORM_BYTES) {
             Language language = requests.language(ctx);
-            throw new Problem(413, "too-large", imports
-                    ? messages.get(language, "imports.error.too-large", Page.bytes(language, importBytes))
-                    : messages.get(language, "problem.too-large.detail"));
+            throw new Problem(413, "too-large",
+                    messages.get(language, "imports.error.too-large", Page.bytes(language, importBytes)));
         }
+        ctx.req().setAttribute(MULTIPART_CONFIG, new MultipartConfigElement(System.getProperty("java.io.tmpdir"),
+                importBytes, importBytes + FORM_BYTES, 1024 * 1024));
     }
 
     private void record(Context ctx) {

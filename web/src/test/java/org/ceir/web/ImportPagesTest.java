@@ -63,7 +63,8 @@ class ImportPagesTest {
         assertThat(admin.get("/console/imports?lang=en").body()).contains("href=\"/console/imports/" + job + "\"",
                 "(checks off)");
         assertThat(ConsoleData.count(web, "SELECT count(*) FROM network_imei")).isEqualTo(51);
-        assertThat(ConsoleData.count(web, "SELECT count(*) FROM import_job WHERE started_by = 'admin'")).isEqualTo(1);
+        assertThat(ConsoleData.count(web, "SELECT count(*) FROM import_job WHERE started_by = 'admin'"
+                + " AND kind = 'OPERATOR' AND status = 'SUCCEEDED'")).isEqualTo(1);
         assertThat(uploads()).isZero();
     }
 
