@@ -196,7 +196,9 @@ final class OperatorImport implements FileImport {
             copy.finish();
         } catch (LeafCopy.OtherMonth e) {
             connection.rollback(before);
-            listener.phase(source.name(), "reading again through the staging table: " + e.getMessage());
+            // A row of another month: the file is read again, into the staging table. The phase is a
+            // fixed word (the console names phases in the reader's language); the row is not needed.
+            listener.phase(source.name(), "reading again");
             return null;
         }
         connection.releaseSavepoint(before);
