@@ -1,7 +1,9 @@
 package org.ceir.diameter.codec;
 
+import java.util.Arrays;
+
 import io.netty.buffer.ByteBuf;
-import io.netty.util.ByteProcessor;
+import io.netty.buffer.Unpooled;
 import org.ceir.core.check.Outcome;
 
 /**
@@ -18,8 +20,9 @@ import org.ceir.core.check.Outcome;
  * knows every result code and Failed-AVP. {@code EcrFastPathProperties} checks that both ways
  * give the same octets.
  *
- * <p>One per connection: it remembers the last frame scanned, which must stay unreleased while
- * {@link #imei()}, {@link #imsi()} and {@link #writeAnswer} read it.
+ * <p>One per connection: it keeps a copy of the last frame scanned (at most {@value #MAX_FRAME}
+ * octets; a longer ECR goes the general way), which {@link #imei()}, {@link #imsi()} and
+ * {@link #writeAnswer} read, so the frame itself may be released once scanned.
  */
 public final class EcrFastPath {
     private static final int FLAGS_CHECKED = DiameterHeader.REQUEST | DiameterHeader.PROXIABLE | DiameterHeader.ERROR;
@@ -28,14 +31,16 @@ public final class EcrFastPath {
     private static final int S13 = (int) ApplicationId.S13.value();
     private static final int TGPP = (int) VendorId.TGPP.value();
     private static final int FIRST_WORD = DiameterHeader.PROXIABLE << 24 | ECR;
-    private static final ByteProcessor ASCII = b -> b >= 0;
-    private static final ByteProcessor PRINTABLE_ASCII = b -> b > ' ' && b < 0x7f;
+
+    /** The longest ECR the fast path takes, in octets; a common one has about 250. */
+    static final int MAX_FRAME = 2048;
 
     private final EcaTemplate template;
+    /** The scanned frame, copied: reading a byte[] skips a ByteBuf's bounds and reference checks on every read. */
+    private final byte[] octets = new byte[MAX_FRAME];
+    private final ByteBuf octetsView = Unpooled.wrappedBuffer(octets);
     private final AsciiView imei = new AsciiView();
     private final AsciiView imsi = new AsciiView();
-    private ByteBuf frame;
-    private int start;
     private int sessionId;
     private int sessionIdLength;
     private boolean authSessionState;
@@ -61,13 +66,13 @@ public final class EcrFastPath {
      * answers, false when it must go the general way. Never throws for any octets.
      */
     public boolean scan(ByteBuf frame) {
-        this.frame = frame;
-        start = frame.readerIndex();
         int length = frame.readableBytes();
-        if (length < DiameterMessage.HEADER_LENGTH || (length & 3) != 0
-                || frame.getInt(start) != (DiameterMessage.VERSION << 24 | length)
-                || (frame.getUnsignedByte(start + 4) & FLAGS_CHECKED) != ECR_FLAGS
-                || frame.getUnsignedMedium(start + 5) != ECR || frame.getInt(start + 8) != S13) {
+        if (length < DiameterMessage.HEADER_LENGTH || length > MAX_FRAME || (length & 3) != 0) {
+            return false;
+        }
+        frame.getBytes(frame.readerIndex(), octets, 0, length);
+        if (int32(0) != (DiameterMessage.VERSION << 24 | length) || (octets[4] & FLAGS_CHECKED) != ECR_FLAGS
+                || (int32(4) & 0xffffff) != ECR || int32(8) != S13) {
             return false;
         }
         sessionId = -1;
@@ -80,9 +85,8 @@ public final class EcrFastPath {
         imeiAt = -1;
         softwareVersion = false;
         userName = -1;
-        int end = start + length;
-        for (int index = start + DiameterMessage.HEADER_LENGTH; index < end; ) {
-            int avpLength = avpLength(index, end);
+        for (int index = DiameterMessage.HEADER_LENGTH; index < length; ) {
+            int avpLength = avpLength(index, length);
             if (avpLength < 0 || !topLevel(index, avpLength)) {
                 return false;
             }
@@ -101,26 +105,26 @@ public final class EcrFastPath {
         if (remaining < Avp.HEADER_LENGTH) {
             return -1;
         }
-        int length = frame.getUnsignedMedium(index + 5);
+        int length = int32(index + 4) & 0xffffff;
         int headerLength = headerLength(index);
         return length < headerLength || length > remaining ? -1 : length;
     }
 
     private int headerLength(int index) {
-        return (frame.getByte(index + 4) & Avp.FLAG_VENDOR) != 0 ? Avp.VENDOR_HEADER_LENGTH : Avp.HEADER_LENGTH;
+        return (octets[index + 4] & Avp.FLAG_VENDOR) != 0 ? Avp.VENDOR_HEADER_LENGTH : Avp.HEADER_LENGTH;
     }
 
     private int vendorId(int index) {
-        return (frame.getByte(index + 4) & Avp.FLAG_VENDOR) != 0 ? frame.getInt(index + 8) : 0;
+        return (octets[index + 4] & Avp.FLAG_VENDOR) != 0 ? int32(index + 8) : 0;
     }
 
     private boolean mandatory(int index) {
-        return (frame.getByte(index + 4) & Avp.FLAG_MANDATORY) != 0;
+        return (octets[index + 4] & Avp.FLAG_MANDATORY) != 0;
     }
 
     /** One top-level AVP of the ECR's grammar (TS 29.272 §7.2.19); false to fall back. */
     private boolean topLevel(int index, int length) {
-        int code = frame.getInt(index);
+        int code = int32(index);
         int vendor = vendorId(index);
         int value = index + headerLength(index);
         int valueLength = index + length - value;
@@ -143,7 +147,7 @@ public final class EcrFastPath {
                 sessionIdLength = length;
                 return true;
             case 277: // Auth-Session-State: STATE_MAINTAINED (0) or NO_STATE_MAINTAINED (1)
-                if (authSessionState || valueLength != 4 || (frame.getInt(value) & ~1) != 0) {
+                if (authSessionState || valueLength != 4 || (int32(value) & ~1) != 0) {
                     return false;
                 }
                 authSessionState = true;
@@ -199,7 +203,7 @@ public final class EcrFastPath {
             if (length < 0) {
                 return false;
             }
-            int code = frame.getInt(index);
+            int code = int32(index);
             int value = index + headerLength(index);
             int valueLength = index + length - value;
             if (vendorId(index) == TGPP && code == AvpCode.IMEI.code()) {
@@ -221,13 +225,38 @@ public final class EcrFastPath {
         return imeiAt >= 0;
     }
 
+    private int int32(int index) {
+        return octets[index] << 24 | (octets[index + 1] & 0xff) << 16 | (octets[index + 2] & 0xff) << 8
+                | octets[index + 3] & 0xff;
+    }
+
+    private static void putInt(byte[] to, int index, int value) {
+        to[index] = (byte) (value >>> 24);
+        to[index + 1] = (byte) (value >>> 16);
+        to[index + 2] = (byte) (value >>> 8);
+        to[index + 3] = (byte) value;
+    }
+
     private boolean ascii(int from, int length) {
-        return frame.forEachByte(from, length, ASCII) < 0;
+        for (int i = from, end = from + length; i < end; i++) {
+            if (octets[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A DiameterIdentity: printable ASCII without spaces, not empty (RFC 6733 §4.3.1). */
     private boolean identity(int from, int length) {
-        return length > 0 && frame.forEachByte(from, length, PRINTABLE_ASCII) < 0;
+        if (length == 0) {
+            return false;
+        }
+        for (int i = from, end = from + length; i < end; i++) {
+            if (octets[i] <= ' ' || octets[i] >= 0x7f) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the scanned ECR is for {@code origin}: its Destination-Realm, and its Destination-Host if any. */
@@ -241,7 +270,7 @@ public final class EcrFastPath {
             return false;
         }
         for (int i = 0; i < length; i++) {
-            int b = frame.getByte(from + i) & 0xff;
+            int b = octets[from + i] & 0xff;
             char c = ascii.charAt(i);
             if (b != c && Character.toLowerCase(b) != Character.toLowerCase(c)) {
                 return false;
@@ -250,14 +279,14 @@ public final class EcrFastPath {
         return true;
     }
 
-    /** The scanned ECR's IMEI, a view over the frame. */
+    /** The scanned ECR's IMEI, a view over its octets (valid until the next scan). */
     public CharSequence imei() {
-        return imei.wrap(frame, imeiAt, imeiLength);
+        return imei.wrap(octetsView, imeiAt, imeiLength);
     }
 
-    /** The scanned ECR's User-Name (the IMSI) as a view over the frame, or null when it has none. */
+    /** The scanned ECR's User-Name (the IMSI) as a view over its octets, or null when it has none. */
     public CharSequence imsi() {
-        return userName < 0 ? null : imsi.wrap(frame, userName, userNameLength);
+        return userName < 0 ? null : imsi.wrap(octetsView, userName, userNameLength);
     }
 
     /** The octets of the ECA to the scanned ECR. */
@@ -268,14 +297,27 @@ public final class EcrFastPath {
     /**
      * Appends the ECA to the scanned ECR: its identifiers, the P-bit, its Session-Id as sent, and
      * the outcome's template (TS 29.272 §7.2.20; RFC 6733 §6.2).
+     *
+     * @param out a heap buffer (one with an array), written through its array
      */
     public void writeAnswer(ByteBuf out, Outcome outcome) {
-        out.writeInt(DiameterMessage.VERSION << 24 | answerLength(outcome));
-        out.writeInt(FIRST_WORD);
-        out.writeInt(S13);
-        out.writeLong(frame.getLong(start + 12)); // Hop-by-Hop and End-to-End
-        out.writeBytes(frame, sessionId, sessionIdLength);
-        out.writeZero(-sessionIdLength & 3);
-        out.writeBytes(template.tail(outcome));
+        if (!out.hasArray()) {
+            throw new IllegalArgumentException("the fast path writes answers into a heap buffer, not " + out);
+        }
+        int length = answerLength(outcome);
+        byte[] tail = template.tail(outcome);
+        out.ensureWritable(length);
+        byte[] to = out.array();
+        int at = out.arrayOffset() + out.writerIndex();
+        putInt(to, at, DiameterMessage.VERSION << 24 | length);
+        putInt(to, at + 4, FIRST_WORD);
+        putInt(to, at + 8, S13);
+        System.arraycopy(octets, 12, to, at + 12, 8); // Hop-by-Hop and End-to-End
+        at += DiameterMessage.HEADER_LENGTH;
+        System.arraycopy(octets, sessionId, to, at, sessionIdLength);
+        int padded = sessionIdLength + 3 & ~3;
+        Arrays.fill(to, at + sessionIdLength, at + padded, (byte) 0);
+        System.arraycopy(tail, 0, to, at + padded, tail.length);
+        out.writerIndex(out.writerIndex() + length);
     }
 }
