@@ -279,7 +279,7 @@ final class S13Connection extends ChannelInboundHandlerAdapter {
         ecrs.writeAnswer(batch, outcome);
     }
 
-    /** The error answer to a frame the fast path took: decoded after all, for the general answer's Session-Id and Proxy-Info. */
+    /** The error answer to a frame the fast path took: decoded after all, as the general answer needs. */
     private void answerError(ByteBuf frame, DiameterException error) {
         DiameterMessage message = DiameterMessageDecoder.decode(frame);
         try {

@@ -48,9 +48,10 @@ import org.ceir.diameter.codec.Origin;
  * the same outcomes and errors, and close the same way. The generated ECRs are mostly the common
  * kind the fast path takes, and also every kind it must leave to the decoder: Proxy-Info, repeated
  * and missing AVPs, unknown M-bit AVPs (top level and inside Terminal-Information), non-ASCII and
- * invalid UTF-8, ECRs longer than the fast path takes, bad identities and Auth-Session-State, other realms and hosts, wrong header
- * bits and application, an engine that throws, and random single-octet mutations of all of them;
- * several frames arrive at once, so that fast and general answers must interleave in order.
+ * invalid UTF-8, ECRs longer than the fast path takes, bad identities and Auth-Session-State,
+ * other realms and hosts, wrong header bits and application, an engine that throws, and random
+ * single-octet mutations of all of them; several frames arrive at once, so that fast and general
+ * answers must interleave in order.
  */
 class EcrFastPathProperties {
     private static final Origin EIR = new Origin(TestServers.HOST, TestServers.REALM);
@@ -270,7 +271,8 @@ class EcrFastPathProperties {
     private static String sessionId(Random random, int index) {
         int kind = random.nextInt(100);
         String id = MME.host() + ";" + random.nextInt(1_000_000) + ";" + index + "x".repeat(random.nextInt(4));
-        return kind < 3 ? id + ";é" : kind < 5 ? id + ";" + "z".repeat(2000) : id; // non-ASCII; too long for the fast path
+        // Now and then non-ASCII, or too long for the fast path.
+        return kind < 3 ? id + ";é" : kind < 5 ? id + ";" + "z".repeat(2000) : id;
     }
 
     /** A UTF-8 AVP, now and then with an octet that is not UTF-8. */
