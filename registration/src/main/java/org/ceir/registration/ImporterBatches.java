@@ -300,7 +300,8 @@ public final class ImporterBatches {
             duty.perPhone = quote.total();
             BigDecimal subtotal = quote.total().multiply(BigDecimal.valueOf(duty.phones));
             lines.add(new DutyLine(duty.model.toString(), String.format("%,d phone(s) × %s (%s)", duty.phones,
-                    Money.format(quote.total(), quote.currency()), summary(quote)), Money.cents(subtotal)));
+                    Money.format(quote.total(), quote.currency()), summary(quote)), Money.cents(subtotal), "batch.model",
+                    List.of(Integer.toString(duty.phones), Money.format(quote.total(), quote.currency()))));
             total = total.add(subtotal);
             sample = quote;
         }
