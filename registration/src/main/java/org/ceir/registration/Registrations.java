@@ -297,23 +297,41 @@ public final class Registrations {
     /** A person's registrations, newest first, found by the keyed hash of their ID. */
     public List<Registration> ofOwner(String ownerId) {
         byte[] hash = ownerIds.lookupHash(ownerIds.normalize(ownerId));
+        return database.transaction(connection -> ofOwner(connection, hash));
+    }
+
+    /**
+     * A person's registrations, as {@link #ofOwner(String)}, for a member of staff who searched for
+     * them: the search is audited (who looked, for whose ID, masked, and how many were found), since
+     * finding a person's phones by their ID is a look into their affairs.
+     */
+    public List<Registration> searchByOwner(String ownerId, String actor) {
+        String id = ownerIds.normalize(ownerId);
+        byte[] hash = ownerIds.lookupHash(id);
         return database.transaction(connection -> {
-            List<String> references = new ArrayList<>();
-            try (PreparedStatement query = connection.prepareStatement("SELECT reference FROM registration"
-                    + " WHERE owner_id_hash = ? ORDER BY created_at DESC, id DESC")) {
-                query.setBytes(1, hash);
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        references.add(rows.getString(1));
-                    }
-                }
-            }
-            List<Registration> found = new ArrayList<>();
-            for (String reference : references) {
-                read(connection, reference, ownerIds).ifPresent(found::add);
-            }
+            List<Registration> found = ofOwner(connection, hash);
+            AuditLog.append(connection, actor, "REGISTRATIONS_SEARCHED", "owner:" + OwnerIds.mask(id), null,
+                    Json.object("found", found.size()), "search by the owner's " + settings.ownerIdName());
             return found;
         });
+    }
+
+    private List<Registration> ofOwner(Connection connection, byte[] hash) throws SQLException {
+        List<String> references = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT reference FROM registration"
+                + " WHERE owner_id_hash = ? ORDER BY created_at DESC, id DESC")) {
+            query.setBytes(1, hash);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    references.add(rows.getString(1));
+                }
+            }
+        }
+        List<Registration> found = new ArrayList<>();
+        for (String reference : references) {
+            read(connection, reference, ownerIds).ifPresent(found::add);
+        }
+        return found;
     }
 
     /** Every registration that holds or held an IMEI (cancelled ones too), newest first. */

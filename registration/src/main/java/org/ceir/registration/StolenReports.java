@@ -223,7 +223,17 @@ public final class StolenReports {
 
     /** Lifts a report: its IMEIs are no longer blocked as stolen. An owner proves who they are with their ID. */
     public Reported recover(String reportReference, Reporter reporter, Optional<String> ownerId, String actor) {
+        return recover(reportReference, reporter, ownerId, "", actor);
+    }
+
+    /**
+     * Lifts a report, as {@link #recover(String, Reporter, Optional, String)}, with a note for the
+     * audit log (what the clerk saw: the phone, the owner's ID card, the police's letter).
+     */
+    public Reported recover(String reportReference, Reporter reporter, Optional<String> ownerId, String note,
+                            String actor) {
         String ref = References.normalize(reportReference);
+        String seen = note == null || note.isBlank() ? "" : "; " + note.strip();
         return database.transaction(connection -> {
             long[] imeis;
             byte[] ownerHash;
@@ -269,7 +279,7 @@ public final class StolenReports {
             }
             AuditLog.append(connection, actor, "STOLEN_RECOVERED", "stolen:" + ref,
                     Json.object("status", "STOLEN"), Json.object("status", "RECOVERED"),
-                    "recovered, confirmed by the " + reporter.name().toLowerCase(java.util.Locale.ROOT));
+                    "recovered, confirmed by the " + reporter.name().toLowerCase(java.util.Locale.ROOT) + seen);
             return read(connection, ref).orElseThrow();
         });
     }

@@ -13,4 +13,9 @@ interface RouteGroup {
     default List<NavItem> navigation() {
         return List.of();
     }
+
+    /** What citizens can do here, linked from the public home page under the IMEI check. */
+    default List<PublicLink> publicLinks() {
+        return List.of();
+    }
 }

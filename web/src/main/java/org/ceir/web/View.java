@@ -21,6 +21,7 @@ final class View {
     private final Csrf csrf;
     private final String chartsScript;
     private volatile List<NavItem> navigation = List.of();
+    private volatile List<PublicLink> publicLinks = List.of();
 
     View(Messages messages, Requests requests, Csrf csrf, String chartsScript) {
         this.messages = messages;
@@ -34,9 +35,14 @@ final class View {
         this.navigation = List.copyOf(items);
     }
 
+    /** The public services of every feature, for the home page; set once, like the navigation. */
+    void publicLinks(List<PublicLink> links) {
+        this.publicLinks = List.copyOf(links);
+    }
+
     Page page(Context ctx, String titleKey) {
         return new Page(ctx, requests.language(ctx), messages, titleKey, Requests.principal(ctx), navigation, csrf,
-                chartsScript);
+                chartsScript).withPublicLinks(publicLinks);
     }
 
     /** Renders {@code template} with the page and the model's entries as its parameters. */

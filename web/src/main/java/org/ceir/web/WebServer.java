@@ -45,11 +45,24 @@ public final class WebServer implements AutoCloseable {
      *                 holds) a Prometheus registry
      */
     public WebServer(WebSettings settings, Database database, EquipmentCheck check, MeterRegistry meters) {
-        this(settings, database, check, meters, Clock.systemDefaultZone(), PasswordHasher.DEFAULT);
+        this(settings, database, check, meters, null);
     }
 
-    WebServer(WebSettings settings, Database database, EquipmentCheck check, MeterRegistry meters, Clock clock,
-              PasswordHasher hasher) {
+    /**
+     * The same, with registration's pages and API: the public duty calculator, registration
+     * application, "where is my registration" and lost or stolen report; {@code POST /api/v1/payments}
+     * for payment providers; the console's registrations, importer uploads and stolen reports; and
+     * {@code /api/v1/registrations} and {@code /api/v1/stolen-reports}.
+     *
+     * @param registration the registration services, or null to serve without them
+     */
+    public WebServer(WebSettings settings, Database database, EquipmentCheck check, MeterRegistry meters,
+                     RegistrationDesk registration) {
+        this(settings, database, check, meters, registration, Clock.systemDefaultZone(), PasswordHasher.DEFAULT);
+    }
+
+    WebServer(WebSettings settings, Database database, EquipmentCheck check, MeterRegistry meters,
+              RegistrationDesk registration, Clock clock, PasswordHasher hasher) {
         this.settings = settings;
         this.meters = meters;
         Messages messages = new Messages();
@@ -59,11 +72,27 @@ public final class WebServer implements AutoCloseable {
         Users users = new Users(database, settings, hasher, clock);
         TacCatalogue catalogue = new TacCatalogue(database);
         View view = new View(messages, requests, csrf, chartsScript());
-        this.groups = groups(settings, database, check, meters, clock, messages, requests, sessions, users, catalogue,
-                view);
+        List<RouteGroup> all = new ArrayList<>(groups(settings, database, check, meters, clock, messages, requests,
+                sessions, users, catalogue, view));
+        if (registration != null) {
+            RateLimiter forms = new RateLimiter(settings.formsPerMinute(), "problem.rate-limited.form");
+            DutyText duty = new DutyText(messages);
+            all.add(new DutyPages(registration, forms, requests, messages, view, duty, clock));
+            all.add(new PublicRegistrationPages(registration, catalogue, forms, requests, messages, view, duty));
+            all.add(new PublicStolenPages(registration, forms, requests, messages, view));
+            all.add(new PaymentApi(registration.payments(),
+                    new RateLimiter(settings.paymentsPerMinute(), "problem.rate-limited.payment"), requests, messages));
+            all.add(new RegistrationConsole(registration, catalogue, messages, view, duty));
+            all.add(new StolenConsole(registration, view));
+            all.add(new RegistrationApi(registration, requests, messages, duty));
+        }
+        this.groups = List.copyOf(all);
         List<NavItem> navigation = new ArrayList<>();
         groups.forEach(group -> navigation.addAll(group.navigation()));
         view.navigation(navigation);
+        List<PublicLink> publicLinks = new ArrayList<>();
+        groups.forEach(group -> publicLinks.addAll(group.publicLinks()));
+        view.publicLinks(publicLinks);
         this.guard = new Guard(sessions, List.of(new BasicAuthenticator(users, requests, messages)), csrf, requests,
                 messages);
         this.problems = new ProblemMapper(view, messages, requests);
@@ -128,6 +157,11 @@ public final class WebServer implements AutoCloseable {
         config.jetty.host = settings.bindAddress();
         config.jetty.port = settings.port();
         config.http.maxRequestSize = 64 * 1024;
+        // Importers upload CSV files (100,000 IMEIs are about 2.5 MB) as multipart bodies, bounded
+        // here (the 64 KiB above still bounds every other body); larger parts go to disk, not the heap.
+        config.jetty.multipartConfig.maxFileSize(20, io.javalin.config.SizeUnit.MB);
+        config.jetty.multipartConfig.maxTotalRequestSize(110, io.javalin.config.SizeUnit.MB);
+        config.jetty.multipartConfig.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);
         config.router.ignoreTrailingSlashes = true;
         config.staticFiles.add(files -> {
             files.hostedPath = "/static";

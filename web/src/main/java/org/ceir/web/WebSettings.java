@@ -18,10 +18,14 @@ import java.util.Set;
  * @param clientAddressHeader  the header carrying the client's address when a proxy you run sits in
  *                             front (e.g. {@code X-Forwarded-For}); empty: the connection's address
  * @param defaultLanguage      the language of a first visit: {@code az}, {@code en} or {@code ru}
+ * @param formsPerMinute       public forms a client address may send per minute (registration
+ *                             applications, lost or stolen reports, duty quotes, status look-ups)
+ * @param paymentsPerMinute    payment notices a client address (a payment provider) may post per minute
  */
 public record WebSettings(int port, String bindAddress, int checksPerMinute, int loginsPerMinute,
                           int maxFailedLogins, int lockoutMinutes, int sessionIdleMinutes, int sessionMaxHours,
-                          boolean secureCookies, String clientAddressHeader, String defaultLanguage) {
+                          boolean secureCookies, String clientAddressHeader, String defaultLanguage,
+                          int formsPerMinute, int paymentsPerMinute) {
     private static final Set<String> LANGUAGES = Set.of("az", "en", "ru");
 
     public WebSettings {
@@ -38,23 +42,33 @@ public record WebSettings(int port, String bindAddress, int checksPerMinute, int
         clientAddressHeader = clientAddressHeader == null ? "" : clientAddressHeader.strip();
         require(defaultLanguage != null && LANGUAGES.contains(defaultLanguage), "web.default-language "
                 + defaultLanguage + ": one of az, en, ru");
+        require(formsPerMinute >= 1, "web.forms-per-minute " + formsPerMinute + ": must be at least 1");
+        require(paymentsPerMinute >= 1, "web.payments-per-minute " + paymentsPerMinute + ": must be at least 1");
     }
 
     /** The defaults of {@code ceir-defaults.yaml}, for tests and tools. */
     public static WebSettings defaults() {
-        return new WebSettings(8080, "0.0.0.0", 30, 20, 5, 15, 30, 12, true, "", "az");
+        return new WebSettings(8080, "0.0.0.0", 30, 20, 5, 15, 30, 12, true, "", "az", 30, 600);
     }
 
     /** These settings on another port and address; for tests. */
     public WebSettings withPort(String address, int newPort) {
         return new WebSettings(newPort, address, checksPerMinute, loginsPerMinute, maxFailedLogins, lockoutMinutes,
-                sessionIdleMinutes, sessionMaxHours, secureCookies, clientAddressHeader, defaultLanguage);
+                sessionIdleMinutes, sessionMaxHours, secureCookies, clientAddressHeader, defaultLanguage, formsPerMinute,
+                paymentsPerMinute);
     }
 
     /** These settings with another public check limit; for tests. */
     public WebSettings withChecksPerMinute(int perMinute) {
         return new WebSettings(port, bindAddress, perMinute, loginsPerMinute, maxFailedLogins, lockoutMinutes,
-                sessionIdleMinutes, sessionMaxHours, secureCookies, clientAddressHeader, defaultLanguage);
+                sessionIdleMinutes, sessionMaxHours, secureCookies, clientAddressHeader, defaultLanguage, formsPerMinute,
+                paymentsPerMinute);
+    }
+
+    /** These settings with other limits on public forms and on payment notices; for tests. */
+    public WebSettings withFormLimits(int forms, int payments) {
+        return new WebSettings(port, bindAddress, checksPerMinute, loginsPerMinute, maxFailedLogins, lockoutMinutes,
+                sessionIdleMinutes, sessionMaxHours, secureCookies, clientAddressHeader, defaultLanguage, forms, payments);
     }
 
     private static void require(boolean condition, String message) {

@@ -1,5 +1,6 @@
 package org.ceir.web;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -7,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Base64;
 import java.util.EnumSet;
@@ -19,6 +21,19 @@ import java.util.regex.Pattern;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.ceir.core.country.Country;
+import org.ceir.core.country.NumberingPlan;
+import org.ceir.registration.ImporterBatches;
+import org.ceir.registration.OwnerIds;
+import org.ceir.registration.Payments;
+import org.ceir.registration.PriceList;
+import org.ceir.registration.RegistrationSettings;
+import org.ceir.registration.Registrations;
+import org.ceir.registration.StolenReports;
+import org.ceir.registration.duty.Bracket;
+import org.ceir.registration.duty.Excise;
+import org.ceir.registration.duty.TariffVersion;
+import org.ceir.registration.notify.NotifySettings;
 import org.ceir.store.Database;
 import org.ceir.store.TestDatabase;
 
@@ -34,8 +49,12 @@ final class TestServer implements AutoCloseable {
     final Database database;
     final FakeCheck check = new FakeCheck();
     final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    /** The payment providers' shared secret of {@link #registration}. */
+    static final String PAYMENT_SECRET = "a-provider-secret-of-some-length";
+
     final WebServer server;
     final Users users;
+    final RegistrationDesk registration;
     final String base;
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -50,12 +69,39 @@ final class TestServer implements AutoCloseable {
         });
         WebSettings local = settings.withPort("127.0.0.1", 0);
         users = new Users(database, local, FAST_HASHER, CLOCK);
-        server = new WebServer(local, database, check, meters, CLOCK, FAST_HASHER);
+        registration = registration(database);
+        server = new WebServer(local, database, check, meters, registration, CLOCK, FAST_HASHER);
         base = "http://127.0.0.1:" + server.start();
     }
 
     TestServer() {
         this(WebSettings.defaults());
+    }
+
+    /**
+     * Registration over this database with Azerbaijan's settings: the 14 December 2023 table and the
+     * 2026 excise (in force on the fixed clock's day), owner IDs under a zero key, 4 IMEIs a phone.
+     */
+    private static RegistrationDesk registration(Database database) {
+        List<Bracket> table = List.of(
+                new Bracket(BigDecimal.valueOf(100), List.of("Mobile Phone/Feature phone"),
+                        BigDecimal.valueOf(15), null),
+                Bracket.fixed(100, 20), Bracket.fixed(200, 30), Bracket.fixed(400, 40), Bracket.fixed(700, 50),
+                Bracket.fixed(1000, 70), Bracket.fixed(null, 100));
+        RegistrationSettings settings = new RegistrationSettings("Asia/Baku", "AZN", new BigDecimal("1.70"),
+                List.of(new TariffVersion("AZ-2023-12", LocalDate.of(2023, 12, 14), "", table,
+                                BigDecimal.valueOf(15), null),
+                        new TariffVersion("AZ-2026-EXCISE", LocalDate.of(2026, 1, 1),
+                                "the start date is assumed", table, BigDecimal.valueOf(15),
+                                new Excise(BigDecimal.valueOf(20), 1, BigDecimal.valueOf(100)))),
+                "[0-9A-Z]{7}", "FIN", Base64.getEncoder().encodeToString(new byte[32]), "", 4, PAYMENT_SECRET, 30,
+                List.of(7, 1), List.of(), new NotifySettings("log", "az", "1677", 3, 60, 30, 100, "", Map.of()));
+        OwnerIds ownerIds = OwnerIds.withKey(new byte[32], settings.ownerIdPattern(), settings.ownerIdName());
+        Country country = Country.azerbaijan();
+        return new RegistrationDesk(settings, new NumberingPlan(country),
+                new Registrations(database, settings, ownerIds, new NumberingPlan(country), CLOCK),
+                new Payments(database, settings), new ImporterBatches(database, settings, CLOCK),
+                new StolenReports(database, ownerIds, settings.zone()), new PriceList(database));
     }
 
     /** Adds a user with the test password; an OPERATOR belongs to azercell, a CLERK to office AZ1000. */
