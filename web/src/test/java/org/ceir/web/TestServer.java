@@ -123,6 +123,41 @@ final class TestServer implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())), headers);
     }
 
+    /** A form POST of name/value pairs in order (a name may repeat, as IMEI boxes do). */
+    HttpResponse<String> postPairs(String path, List<String> pairs, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encodePairs(pairs))), headers);
+    }
+
+    /** A POST of a body as it is, e.g. JSON or CSV. */
+    HttpResponse<String> postBody(String path, String contentType, byte[] body, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), headers);
+    }
+
+    /** A multipart/form-data POST: text fields, and one file (field, file name, bytes). */
+    HttpResponse<String> multipart(String path, Map<String, String> fields, String fileField, String fileName,
+                                   byte[] content, String... headers) {
+        String boundary = "ceir-test-" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return postBody(path, "multipart/form-data; boundary=" + boundary, body.toByteArray(), headers);
+    }
+
+    private static String encodePairs(List<String> pairs) {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < pairs.size(); i += 2) {
+            body.append(body.length() == 0 ? "" : "&").append(enc(pairs.get(i))).append('=').append(enc(pairs.get(i + 1)));
+        }
+        return body.toString();
+    }
+
     HttpResponse<String> send(HttpRequest.Builder request, String... headers) {
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
@@ -151,6 +186,19 @@ final class TestServer implements AutoCloseable {
 
         HttpResponse<String> post(String path, Map<String, String> form) {
             return remember(TestServer.this.post(path, form, "Cookie", cookieHeader()));
+        }
+
+        HttpResponse<String> postPairs(String path, List<String> pairs) {
+            return remember(TestServer.this.postPairs(path, pairs, "Cookie", cookieHeader()));
+        }
+
+        HttpResponse<String> multipart(String path, Map<String, String> fields, String fileName, byte[] content) {
+            return remember(TestServer.this.multipart(path, fields, "file", fileName, content, "Cookie", cookieHeader()));
+        }
+
+        /** The CSRF token of the forms of a public page (before sign-in). */
+        String publicCsrf(String page) {
+            return csrfOf(get(page).body());
         }
 
         /** Signs in through the login form; returns the response to the POST. */
