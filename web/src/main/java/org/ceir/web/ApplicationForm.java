@@ -190,23 +190,42 @@ final class ApplicationForm {
         return imeiErrors.get(index);
     }
 
-    /** Every mistake's field id, in the form's order, for the summary at the top. */
-    List<String> mistakenFields() {
-        List<String> fields = new ArrayList<>();
-        for (String field : List.of("ownerId", "ownerName", "contact", "model", "price")) {
-            if (mistakes.containsKey(field)) {
-                fields.add(field);
-            }
-        }
-        for (int i = 0; i < imeis.size(); i++) {
-            if (imeiMistakes.containsKey(i) || imeiErrors.containsKey(i)) {
-                fields.add("imei-" + i);
-            }
+    /**
+     * One line of the summary at the top of the form: the field it leads to, the field's name and
+     * what is wrong with it.
+     */
+    record SummaryLine(String field, String labelKey, Object[] labelArgs, String key, Object[] args) {
+    }
+
+    /** Every mistake, in the form's order, for the summary at the top. */
+    List<SummaryLine> summary() {
+        List<SummaryLine> lines = new ArrayList<>();
+        for (String field : List.of("ownerId", "ownerName", "contact")) {
+            add(lines, field, new Object[0], mistakes.get(field));
         }
         if (mistakes.containsKey("imeis")) {
-            fields.add("imei-0");
+            lines.add(new SummaryLine("imei-0", "apply.phone", new Object[0], mistakes.get("imeis").key(),
+                    mistakes.get("imeis").args()));
         }
-        return fields;
+        for (int i = 0; i < imeis.size(); i++) {
+            ImeiInputError error = imeiErrors.get(i);
+            if (error != null) {
+                lines.add(new SummaryLine("imei-" + i, "apply.error.field.imei", new Object[] {i + 1}, error.messageKey(),
+                        error.args()));
+            }
+            add(lines, "imei-" + i, new Object[] {i + 1}, imeiMistakes.get(i));
+        }
+        for (String field : List.of("model", "price")) {
+            add(lines, field, new Object[0], mistakes.get(field));
+        }
+        return lines;
+    }
+
+    private static void add(List<SummaryLine> lines, String field, Object[] labelArgs, Mistake mistake) {
+        if (mistake != null) {
+            String label = field.startsWith("imei-") ? "apply.error.field.imei" : "apply.error.field." + field;
+            lines.add(new SummaryLine(field, label, labelArgs, mistake.key(), mistake.args()));
+        }
     }
 
     private int indexOf(String refused) {
