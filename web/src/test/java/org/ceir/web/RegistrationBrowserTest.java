@@ -1,11 +1,16 @@
 package org.ceir.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ceir.web.RegistrationFixture.GALAXY;
 import static org.ceir.web.RegistrationFixture.IPHONE;
 import static org.ceir.web.RegistrationFixture.IPHONE_SECOND_TAC;
 import static org.ceir.web.RegistrationFixture.count;
 import static org.ceir.web.RegistrationFixture.imei;
 import static org.ceir.web.RegistrationFixture.key;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -134,11 +139,28 @@ class RegistrationBrowserTest {
 
     @Test
     @Order(5)
-    void clerk_pagesForBatchesAndStolenPhonesAreAccessible() {
+    void clerk_uploadsAnImportersBatchAndReadsItsReport() throws IOException {
+        browser.clickAndWait(By.cssSelector(".console-nav a[href='/console/registrations']"));
+        browser.clickAndWait(By.id("new-registration"));
+        browser.accessible("clerk's registration form");
         browser.clickAndWait(By.cssSelector(".console-nav a[href='/console/registrations']"));
         browser.clickAndWait(By.id("import-batch"));
         browser.accessible("importer upload");
-        browser.screenshot("27-console-import");
+        Path file = Files.createTempFile("stock", ".csv");
+        try {
+            Files.writeString(file, "imei,model,price\n" + imei(GALAXY, 10) + ",Galaxy A05s,120\n"
+                    + imei(IPHONE, 1) + ",iPhone 13,800\n" + imei(GALAXY, 11).substring(0, 13) + ",Galaxy A05s,120\n");
+            browser.type(By.id("importer"), "Baku Phones LLC");
+            browser.find(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+            browser.clickAndWait(By.id("import-button"));
+        } finally {
+            Files.delete(file);
+        }
+
+        assertThat(browser.text(By.id("import-error"))).contains("2 row(s) refused");
+        assertThat(browser.text(By.id("import-report"))).contains("Already registered", "Not a valid IMEI");
+        browser.accessible("importer report");
+        browser.screenshot("27-console-import-report");
         browser.clickAndWait(By.cssSelector(".console-nav a[href='/console/stolen']"));
         browser.accessible("stolen list");
         browser.clickAndWait(By.cssSelector(".signout button"));
