@@ -1,9 +1,11 @@
 package org.ceir.detect;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
@@ -14,14 +16,25 @@ import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
  * rule: {@code duplicate_threshold} alone, at the highest threshold whose recall (over rings of 3
  * or more phones) is at least ours, so the two are compared at the same recall.
  *
- * @param personas persona → IMEIs, flagged by ours, flagged by the count-only rule
+ * @param personas         persona (as the truth file names it) → IMEIs, flagged by ours, flagged by
+ *                         the count-only rule
+ * @param ringSizes        the same for the clones, by ring-size bucket
+ * @param protectedFlagged the {@link #PROTECTED_PERSONAS} that ours flagged at least once
  */
 public record QualityReport(Score ours, Score countOnly, int countOnlyThreshold, Map<String, int[]> personas,
                             Map<String, int[]> ringSizes, List<String> protectedFlagged) {
 
-    /** Personas that must never be flagged: honest people whose SIMs change or share a phone. */
-    static final List<String> PROTECTED = List.of("swap", "number", "resale", "resell", "sold", "dual", "family",
-            "shop", "test");
+    /**
+     * The simulator's personas ({@code truth.csv}'s {@code persona} column, {@code org.ceir.sim.Persona}'s
+     * labels) that must never be flagged: honest people whose SIMs change or share a phone. detect
+     * cannot see sim, so the names are kept here and a test in {@code app} ties them to the enum.
+     */
+    public static final Set<String> PROTECTED_PERSONAS = Set.of("dual_sim", "dual_sim_one_imei", "sim_swap",
+            "number_change", "resale", "two_phones", "family_shared", "shop_tested");
+
+    /** Ring-size buckets, in the order the report prints them. */
+    private static final List<String> RING_BUCKETS = List.of("ring of 2", "ring of 3-9", "ring of 10-99",
+            "ring of 100+");
 
     /** One rule's score: flagged IMEIs, true positives, precision, recall over rings of 3+, and over all clones. */
     public record Score(int flagged, int truePositives, double precision, double recall3, double recallAll) {
@@ -29,7 +42,8 @@ public record QualityReport(Score ours, Score countOnly, int countOnlyThreshold,
 
     static QualityReport evaluate(TruthFile truth, LongOpenHashSet flagged, Long2IntOpenHashMap imsiCounts) {
         Map<String, int[]> personas = new TreeMap<>();
-        Map<String, int[]> rings = new TreeMap<>();
+        Map<String, int[]> rings = new LinkedHashMap<>();
+        RING_BUCKETS.forEach(bucket -> rings.put(bucket, new int[3]));
         int[] clones3 = new int[1];
         int[] clonesAll = new int[1];
         // recall of the count-only rule at each threshold, from the counts of the clones of rings of 3+
@@ -69,14 +83,15 @@ public record QualityReport(Score ours, Score countOnly, int countOnlyThreshold,
             row[1] += byOurs ? 1 : 0;
             row[2] += byCount ? 1 : 0;
             if (t.isClone()) {
-                int[] ring = rings.computeIfAbsent(bucket(t.ringSize()), b -> new int[3]);
+                int[] ring = rings.get(bucket(t.ringSize()));
                 ring[0]++;
                 ring[1] += byOurs ? 1 : 0;
                 ring[2] += byCount ? 1 : 0;
-            } else if (byOurs && isProtected(t.persona()) && !protectedFlagged.contains(t.persona())) {
+            } else if (byOurs && PROTECTED_PERSONAS.contains(t.persona()) && !protectedFlagged.contains(t.persona())) {
                 protectedFlagged.add(t.persona());
             }
         });
+        rings.values().removeIf(row -> row[0] == 0);
         return new QualityReport(ours, countOnly, chosen, personas, rings, protectedFlagged);
     }
 
@@ -94,11 +109,6 @@ public record QualityReport(Score ours, Score countOnly, int countOnlyThreshold,
         });
         return new Score(counts[0], counts[1], counts[0] == 0 ? 1.0 : (double) counts[1] / counts[0],
                 clones3 == 0 ? 1.0 : (double) counts[2] / clones3, clonesAll == 0 ? 1.0 : (double) counts[3] / clonesAll);
-    }
-
-    static boolean isProtected(String persona) {
-        String lower = persona.toLowerCase(Locale.ROOT);
-        return !lower.contains("clone") && PROTECTED.stream().anyMatch(lower::contains);
     }
 
     private static String bucket(int ringSize) {
@@ -131,7 +141,7 @@ public record QualityReport(Score ours, Score countOnly, int countOnlyThreshold,
         pct(out, "recall, all clones", ours.recallAll(), countOnly.recallAll());
         out.append(String.format(Locale.ROOT, "%nby persona%n%-34s %8s %14s %22s%n", "", "IMEIs", "flagged", "flagged"));
         personas.forEach((persona, row) -> out.append(String.format(Locale.ROOT, "%-34s %8d %14d %22d%n",
-                persona, row[0], row[1], row[2])));
+                PROTECTED_PERSONAS.contains(persona) ? persona + " (protected)" : persona, row[0], row[1], row[2])));
         out.append(String.format(Locale.ROOT, "%nclones by ring size%n"));
         ringSizes.forEach((bucket, row) -> out.append(String.format(Locale.ROOT, "%-34s %8d %14s %22s%n",
                 bucket, row[0], found(row[1], row[0]), found(row[2], row[0]))));

@@ -13,7 +13,9 @@ import org.ceir.core.identity.Imsi;
 
 /**
  * One IMEI's evidence computed now, from its triplets, with the same engine a run uses: for
- * {@code ceir show}, and for the evidence kept with an analyst's decision.
+ * {@code ceir show}, and for the evidence kept with an analyst's decision. Its queries (and
+ * {@code CaseActions}'s pairing query) filter by {@code imei}, so that a per-IMEI index of
+ * {@code network_triplet} serves them instead of a scan of every partition in the window.
  */
 final class SingleImei {
     private SingleImei() {

@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +20,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.ceir.core.country.Country;
 import org.ceir.core.country.Operator;
 import org.ceir.core.identity.Imei;
+import org.ceir.ingest.ImportJob;
+import org.ceir.ingest.ImportListener;
+import org.ceir.ingest.ImportOptions;
+import org.ceir.ingest.ImportResult;
+import org.ceir.ingest.Importer;
+import org.ceir.ingest.IngestSettings;
 import org.ceir.store.Database;
 import org.ceir.store.TestDatabase;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,9 +33,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * DIRBS-Core's own classification cases ({@code ../shared/conformance/dirbs/cases.json} beside the
- * repository): each case's operator files go into an empty store of the case's country, one
- * condition made of the case's dimension classifies as of its day, and the matched IMEIs must be
- * DIRBS's.
+ * repository, issue 11): each case's operator files go through the real importer, with the
+ * data-quality checks off as DIRBS's own tests have them, into an empty store of the case's country
+ * (MCC 111, three operators, country code 22); one condition made of the case's dimension
+ * classifies as of its day, and the matched IMEIs must be DIRBS's.
  */
 class DirbsConformanceTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -74,11 +82,21 @@ class DirbsConformanceTest {
     void classify_matchesDirbs(JsonNode c) throws IOException {
         Country country = country();
         try (Database database = TestDatabase.create()) {
-            TripletFixture fixture = new TripletFixture(database, country);
+            Importer importer = new Importer(database, country, IngestSettings.defaults(), Optional.empty(),
+                    ImportListener.NONE);
+            List<String> files = new ArrayList<>();
             for (JsonNode file : c.get("files")) {
-                fixture.dirbsFile(folder().resolve(file.asText()));
+                Path path = folder().resolve(file.asText());
+                files.add(path.getFileName().toString());
+                assertThat(importer.importOperator(path, ImportOptions.by("conformance").withChecks(false)).outcome())
+                        .as("case %s: import of %s", c.get("name").asText(), path.getFileName())
+                        .isEqualTo(ImportResult.Outcome.SUCCEEDED);
             }
-            fixture.write();
+            List<ImportJob> history = importer.history(files.size() + 1);
+            assertThat(history).as("case %s: the import history", c.get("name").asText())
+                    .extracting(ImportJob::fileName).containsExactlyInAnyOrderElementsOf(files);
+            assertThat(history).as("case %s: every import recorded with its checks off", c.get("name").asText())
+                    .allSatisfy(job -> assertThat(job.checksEnabled()).isFalse());
             Map<String, Object> parameters = new LinkedHashMap<>();
             c.get("params").fields().forEachRemaining(p -> parameters.put(p.getKey(),
                     p.getValue().isBoolean() ? p.getValue().asBoolean() : p.getValue().asText()));

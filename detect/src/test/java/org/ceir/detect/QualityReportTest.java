@@ -42,7 +42,7 @@ class QualityReportTest {
             fixture.seen(family, imsi(serial, 0), null, "azercell", "2024-01-01..2024-01-30")
                     .seen(family, imsi(serial, 1), null, "azercell", "2024-01-31..2024-02-28")
                     .seen(family, imsi(serial, 2), null, "azercell", "2024-02-29..2024-03-30");
-            truth.add(family + ",family_shared_phone,false,,");
+            truth.add(family + ",family_shared,false,,");
             for (int size : new int[] {2, 3, 10}) {
                 String ring = imei(serial++);
                 for (int phone = 0; phone < size; phone++) {
@@ -54,11 +54,7 @@ class QualityReportTest {
             fixture.write();
             Path file = dir.resolve("truth.csv");
             Files.write(file, truth);
-            DetectSettings settings = new DetectSettings(90, 30, 0, 50, List.of(new ConditionConfig("clone", "copied",
-                    true, true, 0, false, 0.5, List.of(DimensionConfig.of("concurrent_imsis",
-                    Map.of("min_imsis", 3, "min_days", 2, "period_days", 90))))));
-
-            RunReport report = new Detector(database, COUNTRY, settings, m -> { })
+            RunReport report = new Detector(database, COUNTRY, settings(), m -> { })
                     .run(Optional.of(LocalDate.parse("2024-03-30")), "test", Optional.of(TruthFile.read(file)));
 
             QualityReport quality = report.quality().orElseThrow();
@@ -69,12 +65,52 @@ class QualityReportTest {
             assertThat(quality.countOnlyThreshold()).isEqualTo(3);
             assertThat(quality.countOnly().flagged()).isEqualTo(3);
             assertThat(quality.countOnly().precision()).isEqualTo(2.0 / 3);
-            assertThat(quality.personas().get("family_shared_phone")).containsExactly(1, 0, 1);
+            assertThat(quality.personas().get("family_shared")).containsExactly(1, 0, 1);
             assertThat(quality.protectedFlagged()).isEmpty();
             assertThat(quality.meetsGoals()).isTrue();
             assertThat(quality.text()).contains("precision (goal >= 99.5%)").contains("count-only (>= 3 IMSIs)")
-                    .contains("ring of 3-9").contains("goals met");
+                    .contains("ring of 3-9").contains("family_shared (protected)").contains("goals met");
+            assertThat(quality.text().indexOf("ring of 2")).as("ring sizes in order")
+                    .isLessThan(quality.text().indexOf("ring of 3-9"));
         }
+    }
+
+    @Test
+    void evaluate_protectedPersonaFlagged_goalsNotMet() throws IOException {
+        try (Database database = TestDatabase.create()) {
+            TripletFixture fixture = new TripletFixture(database, COUNTRY);
+            String dualSim = imei(1);
+            for (int sim = 0; sim < 3; sim++) {
+                fixture.seen(dualSim, imsi(1, sim), null, "azercell", "2024-03-01..2024-03-05");
+            }
+            String ring = imei(2);
+            for (int phone = 0; phone < 4; phone++) {
+                fixture.seen(ring, imsi(2, phone), null, "nar", "2024-03-01..2024-03-30");
+            }
+            List<String> truth = new ArrayList<>(List.of("imei,persona,is_clone,ring_id,ring_size",
+                    dualSim + ",dual_sim_one_imei,false,,", ring + ",clone,true,R1,4"));
+            for (int serial = 3; serial < 8; serial++) { // below max_allowed_matching_ratio
+                fixture.seen(imei(serial), imsi(serial, 0), null, "azercell", "2024-03-01..2024-03-30");
+                truth.add(imei(serial) + ",single,false,,");
+            }
+            fixture.write();
+            Path file = dir.resolve("truth.csv");
+            Files.write(file, truth);
+
+            RunReport report = new Detector(database, COUNTRY, settings(), m -> { })
+                    .run(Optional.of(LocalDate.parse("2024-03-30")), "test", Optional.of(TruthFile.read(file)));
+
+            QualityReport quality = report.quality().orElseThrow();
+            assertThat(quality.protectedFlagged()).containsExactly("dual_sim_one_imei");
+            assertThat(quality.meetsGoals()).isFalse();
+            assertThat(quality.text()).contains("goals NOT met; protected personas flagged: [dual_sim_one_imei]");
+        }
+    }
+
+    static DetectSettings settings() {
+        return new DetectSettings(90, 30, 0, 50, List.of(new ConditionConfig("clone", "copied", true, true, 0, false,
+                0.5, List.of(DimensionConfig.of("concurrent_imsis", Map.of("min_imsis", 3, "min_days", 2,
+                "period_days", 90))))));
     }
 
     static String imei(int serial) {

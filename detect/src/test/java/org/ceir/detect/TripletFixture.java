@@ -1,15 +1,10 @@
 package org.ceir.detect;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,25 +51,6 @@ final class TripletFixture {
             int[] value = rows.computeIfAbsent(row, k -> new int[2]);
             value[0] |= 1 << (day.getDayOfMonth() - 1);
             value[1] |= rats;
-        }
-        return this;
-    }
-
-    /** Loads a DIRBS operator file ({@code date,imei,imsi,msisdn}); the operator comes from the file name. */
-    TripletFixture dirbsFile(Path file) {
-        String operator = file.getFileName().toString().split("_")[0];
-        try {
-            List<String> lines = Files.readAllLines(file);
-            for (String line : lines.subList(1, lines.size())) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] f = line.split(",", -1);
-                LocalDate day = LocalDate.parse(f[0], DateTimeFormatter.BASIC_ISO_DATE);
-                seen(f[1], f[2], f[3], operator, day.toString(), 0);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return this;
     }
