@@ -8,12 +8,10 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
@@ -195,7 +193,7 @@ final class RegistrationApi implements RouteGroup {
         Path directory = null;
         try {
             directory = Files.createTempDirectory("ceir-batch");
-            Path file = directory.resolve(RegistrationConsole.safeName(
+            Path file = directory.resolve(Uploads.safeName(
                     Optional.ofNullable(ctx.queryParam("file")).orElse("batch.csv")));
             long size = 0;
             try (InputStream in = ctx.bodyInputStream(); OutputStream out = Files.newOutputStream(file)) {
@@ -225,7 +223,7 @@ final class RegistrationApi implements RouteGroup {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the posted file: " + e.getMessage(), e);
         } finally {
-            delete(directory);
+            Uploads.delete(directory);
         }
     }
 
@@ -369,14 +367,4 @@ final class RegistrationApi implements RouteGroup {
                 Map.of("invalidParams", List.of(Map.of("param", param, "reason", reason))), Map.of());
     }
 
-    private static void delete(Path directory) {
-        if (directory == null) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // a temporary directory left behind is the operating system's to clean
-        }
-    }
 }

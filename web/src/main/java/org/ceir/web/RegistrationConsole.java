@@ -7,13 +7,11 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -43,14 +41,12 @@ final class RegistrationConsole implements RouteGroup {
 
     private final RegistrationDesk desk;
     private final TacCatalogue catalogue;
-    private final Messages messages;
     private final View view;
     private final DutyText duty;
 
-    RegistrationConsole(RegistrationDesk desk, TacCatalogue catalogue, Messages messages, View view, DutyText duty) {
+    RegistrationConsole(RegistrationDesk desk, TacCatalogue catalogue, View view, DutyText duty) {
         this.desk = desk;
         this.catalogue = catalogue;
-        this.messages = messages;
         this.view = view;
         this.duty = duty;
     }
@@ -246,7 +242,7 @@ final class RegistrationConsole implements RouteGroup {
         Path directory = null;
         try {
             directory = Files.createTempDirectory("ceir-batch");
-            Path saved = directory.resolve(safeName(file.filename()));
+            Path saved = directory.resolve(Uploads.safeName(file.filename()));
             try (InputStream in = file.content()) {
                 Files.copy(in, saved, StandardCopyOption.REPLACE_EXISTING);
             }
@@ -264,7 +260,7 @@ final class RegistrationConsole implements RouteGroup {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the uploaded file: " + e.getMessage(), e);
         } finally {
-            delete(directory);
+            Uploads.delete(directory);
         }
     }
 
@@ -280,26 +276,7 @@ final class RegistrationConsole implements RouteGroup {
         view.render(ctx, status, "regimport", view.page(ctx, "regimport.title"), model);
     }
 
-    /** The uploaded file's own name (it goes into the import history), without any path a browser sent. */
-    static String safeName(String name) {
-        String base = name == null ? "" : name.replace('\\', '/');
-        base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9._-]", "_");
-        if (base.isEmpty() || base.startsWith(".")) {
-            base = "batch" + base;
-        }
-        return base.length() > 100 ? base.substring(base.length() - 100) : base;
-    }
 
-    private static void delete(Path directory) {
-        if (directory == null) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // a temporary directory left behind is the operating system's to clean
-        }
-    }
 
     private static int parse(String value) {
         try {

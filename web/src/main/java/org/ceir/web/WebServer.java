@@ -82,7 +82,7 @@ public final class WebServer implements AutoCloseable {
             all.add(new PublicStolenPages(registration, forms, requests, messages, view));
             all.add(new PaymentApi(registration.payments(),
                     new RateLimiter(settings.paymentsPerMinute(), "problem.rate-limited.payment"), requests, messages));
-            all.add(new RegistrationConsole(registration, catalogue, messages, view, duty));
+            all.add(new RegistrationConsole(registration, catalogue, view, duty));
             all.add(new StolenConsole(registration, view));
             all.add(new RegistrationApi(registration, requests, messages, duty));
         }

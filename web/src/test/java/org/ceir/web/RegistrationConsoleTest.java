@@ -194,13 +194,6 @@ class RegistrationConsoleTest {
     }
 
     @Test
-    void safeName_keepsOnlyTheFilesOwnName() {
-        assertThat(RegistrationConsole.safeName("C:\\Users\\me\\stock 2026.csv")).isEqualTo("stock_2026.csv");
-        assertThat(RegistrationConsole.safeName("../../.bashrc")).isEqualTo("batch.bashrc");
-        assertThat(RegistrationConsole.safeName(null)).isEqualTo("batch");
-    }
-
-    @Test
     void stolen_clerkReportsAnyPhoneAndLiftsTheBlockOnlyHavingSeenIt() {
         HttpResponse<String> reported = clerk.post("/console/stolen", Map.of("_csrf", clerk.csrf(), "kind", "LOST",
                 "imeis", imei(NOKIA, 300) + "\n" + imei(NOKIA, 301), "police", ""));
