@@ -28,6 +28,7 @@ final class DutyPages implements RouteGroup {
     private static final int MAX_EARLIER = 50;
 
     private final RegistrationDesk desk;
+    private final PriceChoices choices;
     private final RateLimiter limiter;
     private final Requests requests;
     private final Messages messages;
@@ -35,9 +36,10 @@ final class DutyPages implements RouteGroup {
     private final DutyText duty;
     private final Clock clock;
 
-    DutyPages(RegistrationDesk desk, RateLimiter limiter, Requests requests, Messages messages, View view,
+    DutyPages(RegistrationDesk desk, PriceChoices choices, RateLimiter limiter, Requests requests, Messages messages, View view,
               DutyText duty, Clock clock) {
         this.desk = desk;
+        this.choices = choices;
         this.limiter = limiter;
         this.requests = requests;
         this.messages = messages;
@@ -74,7 +76,7 @@ final class DutyPages implements RouteGroup {
         Question question = question(ctx);
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("question", question);
-        model.put("models", desk.prices().all());
+        model.put("models", choices.all());
         model.put("quote", null);
         model.put("error", null);
         int status = 200;

@@ -24,6 +24,7 @@ final class PublicRegistrationPages implements RouteGroup {
     static final Pattern REFERENCE = Pattern.compile("[A-Z]-[0-9A-HJKMNP-TV-Z]{8}");
 
     private final RegistrationDesk desk;
+    private final PriceChoices choices;
     private final TacCatalogue catalogue;
     private final RateLimiter limiter;
     private final Requests requests;
@@ -31,9 +32,10 @@ final class PublicRegistrationPages implements RouteGroup {
     private final View view;
     private final DutyText duty;
 
-    PublicRegistrationPages(RegistrationDesk desk, TacCatalogue catalogue, RateLimiter limiter, Requests requests,
+    PublicRegistrationPages(RegistrationDesk desk, PriceChoices choices, TacCatalogue catalogue, RateLimiter limiter, Requests requests,
                             Messages messages, View view, DutyText duty) {
         this.desk = desk;
+        this.choices = choices;
         this.catalogue = catalogue;
         this.limiter = limiter;
         this.requests = requests;
@@ -151,7 +153,7 @@ final class PublicRegistrationPages implements RouteGroup {
         model.put("formError", formError);
         model.put("ownerIdName", desk.settings().ownerIdName());
         model.put("maxImeis", desk.settings().maxImeisPerPhone());
-        model.put("models", desk.prices().all());
+        model.put("models", choices.all());
         view.render(ctx, status, "register", page, model);
     }
 

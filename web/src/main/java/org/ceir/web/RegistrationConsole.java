@@ -40,12 +40,14 @@ final class RegistrationConsole implements RouteGroup {
     private static final List<String> STATUSES = List.of("PENDING_PAYMENT", "ACTIVE", "CANCELLED");
 
     private final RegistrationDesk desk;
+    private final PriceChoices choices;
     private final TacCatalogue catalogue;
     private final View view;
     private final DutyText duty;
 
-    RegistrationConsole(RegistrationDesk desk, TacCatalogue catalogue, View view, DutyText duty) {
+    RegistrationConsole(RegistrationDesk desk, PriceChoices choices, TacCatalogue catalogue, View view, DutyText duty) {
         this.desk = desk;
+        this.choices = choices;
         this.catalogue = catalogue;
         this.view = view;
         this.duty = duty;
@@ -167,7 +169,7 @@ final class RegistrationConsole implements RouteGroup {
         model.put("formError", formError);
         model.put("ownerIdName", desk.settings().ownerIdName());
         model.put("maxImeis", desk.settings().maxImeisPerPhone());
-        model.put("models", desk.prices().all());
+        model.put("models", choices.all());
         view.render(ctx, status, "regnew", view.page(ctx, "regnew.title"), model);
     }
 

@@ -77,12 +77,13 @@ public final class WebServer implements AutoCloseable {
         if (registration != null) {
             RateLimiter forms = new RateLimiter(settings.formsPerMinute(), "problem.rate-limited.form");
             DutyText duty = new DutyText(messages);
-            all.add(new DutyPages(registration, forms, requests, messages, view, duty, clock));
-            all.add(new PublicRegistrationPages(registration, catalogue, forms, requests, messages, view, duty));
+            PriceChoices choices = new PriceChoices(registration.prices());
+            all.add(new DutyPages(registration, choices, forms, requests, messages, view, duty, clock));
+            all.add(new PublicRegistrationPages(registration, choices, catalogue, forms, requests, messages, view, duty));
             all.add(new PublicStolenPages(registration, forms, requests, messages, view));
             all.add(new PaymentApi(registration.payments(),
                     new RateLimiter(settings.paymentsPerMinute(), "problem.rate-limited.payment"), requests, messages));
-            all.add(new RegistrationConsole(registration, catalogue, view, duty));
+            all.add(new RegistrationConsole(registration, choices, catalogue, view, duty));
             all.add(new StolenConsole(registration, view));
             all.add(new RegistrationApi(registration, requests, messages, duty));
         }
