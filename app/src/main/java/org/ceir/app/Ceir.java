@@ -2,10 +2,19 @@ package org.ceir.app;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 import org.ceir.app.config.Settings;
+import org.ceir.appeals.AppealSettings;
+import org.ceir.appeals.Appeals;
 import org.ceir.core.country.NumberingPlan;
+import org.ceir.ingest.Importer;
+import org.ceir.ingest.IngestSettings;
+import org.ceir.lists.ListExporter;
+import org.ceir.lists.OperatorUploads;
+import org.ceir.registration.OwnerIds;
 import org.ceir.store.Database;
 import org.ceir.store.Operators;
 
@@ -20,6 +29,7 @@ public final class Ceir implements AutoCloseable {
     private final PrintStream progress;
     private Database database;
     private RegistrationServices registration;
+    private Appeals appeals;
     private List<String> migrationsApplied = List.of();
 
     public Ceir(Path home, Settings settings, PrintStream progress) {
@@ -65,6 +75,35 @@ public final class Ceir implements AutoCloseable {
         return registration;
     }
 
+    /** The appeals service (filing, deciding, the report), created on first use. */
+    public synchronized Appeals appeals() {
+        if (appeals == null) {
+            appeals = new Appeals(database(), settings.get(AppealSettings.class),
+                    OwnerIds.fromSettings(settings.registration(), home), numberingPlan, settings.detect(),
+                    settings.registration().zone(), Clock.systemUTC());
+        }
+        return appeals;
+    }
+
+    /** The list exporter over this process's database and settings. */
+    public ListExporter listExporter() {
+        return new ListExporter(database(), settings.eir(), settings.country(), settings.lists(), listsDirectory(),
+                Clock.systemUTC());
+    }
+
+    /** Where scheduled list exports go: {@code lists.directory}, under the home directory when relative. */
+    public Path listsDirectory() {
+        Path directory = Path.of(settings.lists().directory());
+        return directory.isAbsolute() ? directory : home.resolve(directory);
+    }
+
+    /** The operators' uploads, importing through the same importer as {@code ceir import operator}. */
+    public OperatorUploads operatorUploads() {
+        Database opened = database();
+        return new OperatorUploads(opened, listener -> new Importer(opened, settings.country(), settings.get(IngestSettings.class),
+                Optional.of(home.resolve("reports")), listener), home.resolve("uploads"), settings.lists());
+    }
+
     /** The schema versions this process applied when it opened the database (usually none). */
     public List<String> migrationsApplied() {
         return migrationsApplied;
@@ -73,6 +112,7 @@ public final class Ceir implements AutoCloseable {
     @Override
     public synchronized void close() {
         registration = null;
+        appeals = null;
         if (database != null) {
             database.close();
             database = null;

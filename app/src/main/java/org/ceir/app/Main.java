@@ -2,7 +2,11 @@ package org.ceir.app;
 
 import java.io.PrintWriter;
 
+import org.ceir.app.cli.ApiKeysCommand;
+import org.ceir.app.cli.AppealsCommand;
+import org.ceir.app.cli.AuditCommand;
 import org.ceir.app.cli.CasesCommand;
+import org.ceir.app.cli.CheckCommand;
 import org.ceir.app.cli.DbCommand;
 import org.ceir.app.cli.DemoCommand;
 import org.ceir.app.cli.DetectCommand;
@@ -10,10 +14,12 @@ import org.ceir.app.cli.DutyCommand;
 import org.ceir.app.cli.ImeiCommand;
 import org.ceir.app.cli.ImportCommand;
 import org.ceir.app.cli.ImportsCommand;
+import org.ceir.app.cli.ListsCommand;
 import org.ceir.app.cli.NotifyCommand;
 import org.ceir.app.cli.PaymentsCommand;
 import org.ceir.app.cli.RegisterCommand;
 import org.ceir.app.cli.RegistrationsCommand;
+import org.ceir.app.cli.ServeCommand;
 import org.ceir.app.cli.ShowCommand;
 import org.ceir.app.cli.SimulateCommand;
 import org.ceir.app.cli.StolenCommand;
@@ -26,10 +32,11 @@ import picocli.CommandLine.Command;
         description = {"ceir, an open Central Equipment Identity Register: which phones may use a country's networks.",
             "",
             "Every command takes --home DIR, --db URL and --config FILE; see ceir COMMAND --help."},
-        subcommands = {DemoCommand.class, ImeiCommand.class, DbCommand.class, SimulateCommand.class, ImportCommand.class,
-            ImportsCommand.class, DetectCommand.class, ShowCommand.class, CasesCommand.class, RegisterCommand.class,
-            RegistrationsCommand.class, DutyCommand.class, PaymentsCommand.class, StolenCommand.class, NotifyCommand.class,
-            UsersCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, ServeCommand.class, CheckCommand.class, ImeiCommand.class, DbCommand.class,
+            SimulateCommand.class, ImportCommand.class, ImportsCommand.class, DetectCommand.class, ShowCommand.class,
+            CasesCommand.class, RegisterCommand.class, RegistrationsCommand.class, DutyCommand.class,
+            PaymentsCommand.class, StolenCommand.class, NotifyCommand.class, AppealsCommand.class, AuditCommand.class,
+            ListsCommand.class, ApiKeysCommand.class, UsersCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

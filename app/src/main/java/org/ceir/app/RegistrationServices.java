@@ -73,7 +73,7 @@ public final class RegistrationServices {
         return prices;
     }
 
-    /** The same services as the web server takes them ({@code new WebServer(…, desk())}). */
+    /** The same services as the web server takes them ({@code WebFeatures.withRegistration(desk())}). */
     public RegistrationDesk desk() {
         return desk;
     }

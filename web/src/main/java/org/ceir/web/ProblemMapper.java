@@ -7,7 +7,9 @@ import java.util.Map;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import org.ceir.appeals.AppealException;
 import org.ceir.core.identity.InvalidIdentityException;
+import org.ceir.lists.ListsException;
 import org.ceir.registration.Refusal;
 import org.ceir.registration.RegistrationException;
 import org.ceir.store.StoreException;
@@ -60,6 +62,25 @@ final class ProblemMapper {
         if (exception instanceof RegistrationException refused) {
             return registrationProblem(refused);
         }
+        if (exception instanceof AppealException appeal) {
+            String detail = AppealText.of(messages, language, appeal);
+            return switch (appeal.kind()) {
+                case NOT_FOUND -> new Problem(404, "not-found", detail);
+                case CONFLICT -> new Problem(409, "conflict", detail);
+                case FORBIDDEN -> new Problem(403, "forbidden", detail);
+                case TOO_MANY -> new Problem(429, "rate-limited", detail);
+                default -> new Problem(400, "bad-request", detail);
+            };
+        }
+        if (tooLargeUpload(exception)) {
+            // The one multipart form that is not an appeal's documents is an importer's batch file.
+            return new Problem(413, "too-large", ctx.path().startsWith(RegistrationConsole.IMPORT_PATH)
+                    ? messages.get(language, "api.registrations.too-large", WebServer.IMPORTER_FILE_BYTES / (1024 * 1024))
+                    : messages.get(language, "problem.too-large.detail"));
+        }
+        if (exception instanceof ListsException lists) {
+            return OperatorApi.problem(lists);
+        }
         if (exception instanceof StoreException) {
             LOG.warn("database unavailable for {} {}: {}", ctx.method(), ctx.path(), exception.getMessage());
             return new Problem(503, "unavailable", messages.get(language, "problem.unavailable.detail"));
@@ -97,6 +118,18 @@ final class ProblemMapper {
             case FORBIDDEN -> new Problem(403, "forbidden", refused.getMessage(), extensions, Map.of());
             case INVALID -> new Problem(400, "refused", refused.getMessage(), extensions, Map.of());
         };
+    }
+
+    /** Jetty refuses a multipart body over the configured sizes while the form is read. */
+    private static boolean tooLargeUpload(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            String message = cause.getMessage();
+            if (message != null && (message.startsWith("max file size exceeded")
+                    || message.startsWith("max request size exceeded"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void respond(Context ctx, Problem problem) {

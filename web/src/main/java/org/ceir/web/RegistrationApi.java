@@ -36,7 +36,7 @@ final class RegistrationApi implements RouteGroup {
     /** The most registrations one list answer holds. */
     private static final int MAX_LIMIT = 500;
     /** The largest importer's file taken in one request: 800,000 rows of {@code imei,model,price}. */
-    private static final long MAX_BATCH_BYTES = 20L * 1024 * 1024;
+    private static final long MAX_BATCH_BYTES = WebServer.IMPORTER_FILE_BYTES;
 
     private final RegistrationDesk desk;
     private final Requests requests;

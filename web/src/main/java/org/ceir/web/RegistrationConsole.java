@@ -37,6 +37,8 @@ final class RegistrationConsole implements RouteGroup {
     static final int PAGE = 50;
     /** Rows of a refused batch's report shown on the page (the import's report keeps 10,000). */
     static final int REPORT_ROWS = 1_000;
+    /** Where a clerk uploads an importer's batch file. */
+    static final String IMPORT_PATH = "/console/registrations/import";
     private static final List<String> STATUSES = List.of("PENDING_PAYMENT", "ACTIVE", "CANCELLED");
 
     private final RegistrationDesk desk;
@@ -63,8 +65,8 @@ final class RegistrationConsole implements RouteGroup {
                 Route.get("/console/registrations/new", clerk, ctx -> form(ctx, 200,
                         ApplicationForm.blank(null, null), null)),
                 Route.post("/console/registrations", clerk, this::register),
-                Route.get("/console/registrations/import", clerk, ctx -> upload(ctx, 200, Map.of())),
-                Route.post("/console/registrations/import", clerk, this::importBatch),
+                Route.get(IMPORT_PATH, clerk, ctx -> upload(ctx, 200, Map.of())),
+                Route.post(IMPORT_PATH, clerk, this::importBatch),
                 Route.get("/console/registrations/{reference}", readers, this::show),
                 Route.post("/console/registrations/{reference}/payment", clerk, this::confirmPayment));
     }

@@ -29,12 +29,19 @@ import org.ceir.store.Database;
  */
 public final class WebServer implements AutoCloseable {
     private static final String STARTED = "ceir.started";
+    /**
+     * An importer's CSV file: 100,000 IMEIs are about 2.5 MB, so 10 MB holds a container's worth with
+     * long model names (and is what appeals' default documents allow, so neither loosens the other).
+     */
+    static final long IMPORTER_FILE_BYTES = 10L * 1024 * 1024;
 
     private final WebSettings settings;
     private final MeterRegistry meters;
     private final List<RouteGroup> groups;
     private final Guard guard;
     private final ProblemMapper problems;
+    private final long uploadFileBytes;
+    private final long uploadTotalBytes;
     private Javalin app;
 
     /**
@@ -45,24 +52,20 @@ public final class WebServer implements AutoCloseable {
      *                 holds) a Prometheus registry
      */
     public WebServer(WebSettings settings, Database database, EquipmentCheck check, MeterRegistry meters) {
-        this(settings, database, check, meters, null);
+        this(settings, database, check, meters, WebFeatures.basic(database));
     }
 
     /**
-     * The same, with registration's pages and API: the public duty calculator, registration
-     * application, "where is my registration" and lost or stolen report; {@code POST /api/v1/payments}
-     * for payment providers; the console's registrations, importer uploads and stolen reports; and
-     * {@code /api/v1/registrations} and {@code /api/v1/stolen-reports}.
-     *
-     * @param registration the registration services, or null to serve without them
+     * The same, with the features whose services live in other modules (registration, appeals, the
+     * operators' side); see {@link WebFeatures}.
      */
     public WebServer(WebSettings settings, Database database, EquipmentCheck check, MeterRegistry meters,
-                     RegistrationDesk registration) {
-        this(settings, database, check, meters, registration, Clock.systemDefaultZone(), PasswordHasher.DEFAULT);
+                     WebFeatures features) {
+        this(settings, database, check, meters, features, Clock.systemDefaultZone(), PasswordHasher.DEFAULT);
     }
 
-    WebServer(WebSettings settings, Database database, EquipmentCheck check, MeterRegistry meters,
-              RegistrationDesk registration, Clock clock, PasswordHasher hasher) {
+    WebServer(WebSettings settings, Database database, EquipmentCheck check, MeterRegistry meters, WebFeatures features,
+              Clock clock, PasswordHasher hasher) {
         this.settings = settings;
         this.meters = meters;
         Messages messages = new Messages();
@@ -72,9 +75,10 @@ public final class WebServer implements AutoCloseable {
         Users users = new Users(database, settings, hasher, clock);
         TacCatalogue catalogue = new TacCatalogue(database);
         View view = new View(messages, requests, csrf, chartsScript());
+        WebFeatures.Operators operators = features.operators();
         List<RouteGroup> all = new ArrayList<>(groups(settings, database, check, meters, clock, messages, requests,
-                sessions, users, catalogue, view));
-        if (registration != null) {
+                sessions, users, catalogue, view, operators));
+        features.registration().ifPresent(registration -> {
             RateLimiter forms = new RateLimiter(settings.formsPerMinute(), "problem.rate-limited.form");
             DutyText duty = new DutyText(messages);
             PriceChoices choices = new PriceChoices(registration.prices());
@@ -86,23 +90,40 @@ public final class WebServer implements AutoCloseable {
             all.add(new RegistrationConsole(registration, choices, catalogue, view, duty));
             all.add(new StolenConsole(registration, view));
             all.add(new RegistrationApi(registration, requests, messages, duty));
-        }
+        });
+        features.appeals().ifPresent(appeals -> {
+            RateLimiter publicAppeals = new RateLimiter(settings.checksPerMinute(), "problem.rate-limited.check");
+            all.add(new PublicAppealPages(appeals, publicAppeals, requests, messages, view));
+            all.add(new AppealConsole(appeals, messages, view));
+            all.add(new AppealApi(appeals, requests));
+        });
         this.groups = List.copyOf(all);
+        // Multipart bodies: appeals' documents, as many as their settings allow, each up to twice the
+        // size allowed (so that one a little too large reaches the appeals service and is refused with
+        // its size); importers' CSV files, up to IMPORTER_FILE_BYTES. The 64 KiB request bound still
+        // holds for every other body.
+        long attachment = features.appeals().map(appeals -> 2L * appeals.settings().maxAttachmentBytes()).orElse(0L);
+        long attachments = attachment * features.appeals().map(appeals -> appeals.settings().maxAttachments())
+                .orElse(0);
+        long importerFile = features.registration().isPresent() ? IMPORTER_FILE_BYTES : 0L;
+        this.uploadFileBytes = Math.max(attachment, importerFile);
+        this.uploadTotalBytes = Math.max(attachments, importerFile) + 64 * 1024;
         List<NavItem> navigation = new ArrayList<>();
         groups.forEach(group -> navigation.addAll(group.navigation()));
         view.navigation(navigation);
         List<PublicLink> publicLinks = new ArrayList<>();
         groups.forEach(group -> publicLinks.addAll(group.publicLinks()));
         view.publicLinks(publicLinks);
-        this.guard = new Guard(sessions, List.of(new BasicAuthenticator(users, requests, messages)), csrf, requests,
-                messages);
+        this.guard = new Guard(sessions, List.of(new BasicAuthenticator(users, requests, messages),
+                new ApiKeyAuthenticator(operators.apiKeys(), requests, messages)), csrf, requests, messages);
         this.problems = new ProblemMapper(view, messages, requests);
     }
 
     /** Every feature's routes; a new feature adds its group here. */
     private static List<RouteGroup> groups(WebSettings settings, Database database, EquipmentCheck check,
                                            MeterRegistry meters, Clock clock, Messages messages, Requests requests,
-                                           Sessions sessions, Users users, TacCatalogue catalogue, View view) {
+                                           Sessions sessions, Users users, TacCatalogue catalogue, View view,
+                                           WebFeatures.Operators operators) {
         return List.of(
                 new PublicCheck(check, catalogue, new RateLimiter(settings.checksPerMinute(), "problem.rate-limited.check"),
                         requests, messages, view, clock),
@@ -111,6 +132,10 @@ public final class WebServer implements AutoCloseable {
                         requests, messages, view),
                 new ConsolePages(check, catalogue, view, clock),
                 new UserAdminPages(users, messages, view),
+                new OperatorApi(check, operators.uploads(), operators.runs(), requests, messages),
+                new ListPages(operators.runs(), messages, view),
+                new ApiKeyPages(operators.apiKeys(), view),
+                new ApiDocs(),
                 new SystemRoutes(database, meters));
     }
 
@@ -158,10 +183,10 @@ public final class WebServer implements AutoCloseable {
         config.jetty.host = settings.bindAddress();
         config.jetty.port = settings.port();
         config.http.maxRequestSize = 64 * 1024;
-        // Importers upload CSV files (100,000 IMEIs are about 2.5 MB) as multipart bodies, bounded
-        // here (the 64 KiB above still bounds every other body); larger parts go to disk, not the heap.
-        config.jetty.multipartConfig.maxFileSize(20, io.javalin.config.SizeUnit.MB);
-        config.jetty.multipartConfig.maxTotalRequestSize(110, io.javalin.config.SizeUnit.MB);
+        // Appeals' documents and importers' CSV files come as multipart bodies, bounded as the features
+        // served need (see the constructor). Parts over 1 MiB wait on disk, not in the heap.
+        config.jetty.multipartConfig.maxFileSize(uploadFileBytes, io.javalin.config.SizeUnit.BYTES);
+        config.jetty.multipartConfig.maxTotalRequestSize(uploadTotalBytes, io.javalin.config.SizeUnit.BYTES);
         config.jetty.multipartConfig.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);
         config.router.ignoreTrailingSlashes = true;
         config.staticFiles.add(files -> {

@@ -28,6 +28,7 @@ class AuthorizationMatrixTest {
     private static final Set<Role> NOBODY_NEEDED = Set.of();
     private static final Set<Role> REGISTRATION_READERS = EnumSet.of(Role.ADMIN, Role.ANALYST, Role.CLERK, Role.AUDITOR);
     private static final Set<Role> CLERK = EnumSet.of(Role.CLERK);
+    private static final Set<Role> APPEAL_READERS = EnumSet.of(Role.ANALYST, Role.ADMIN, Role.AUDITOR);
 
     /** A route, a concrete request for it, and the roles allowed; PUBLIC routes allow anonymous callers too. */
     private record Row(String route, String path, Map<String, String> form, boolean isPublic, Set<Role> allowed) {
@@ -40,7 +41,23 @@ class AuthorizationMatrixTest {
             publicRow("POST /login", "/login", Map.of("username", "nobody", "password", "nothing at all")),
             publicRow("GET /health", "/health"),
             publicRow("GET /metrics", "/metrics"),
+            publicRow("GET /api/openapi.json", "/api/openapi.json"),
             row("GET /api/v1/check", "/api/v1/check?imei=352099001761481", null, EnumSet.of(Role.OPERATOR)),
+            row("POST /api/v1/check/batch", "/api/v1/check/batch", Map.of(), EnumSet.of(Role.OPERATOR)),
+            row("POST /api/v1/operator-data", "/api/v1/operator-data", Map.of(), EnumSet.of(Role.OPERATOR)),
+            row("GET /api/v1/jobs/{id}", "/api/v1/jobs/999999", null, EnumSet.of(Role.OPERATOR)),
+            row("GET /api/v1/lists", "/api/v1/lists", null, EnumSet.of(Role.OPERATOR)),
+            row("GET /api/v1/lists/{run}/manifest", "/api/v1/lists/latest/manifest", null, EnumSet.of(Role.OPERATOR)),
+            row("GET /api/v1/lists/{run}/files/{name}", "/api/v1/lists/latest/files/blacklist.csv", null,
+                    EnumSet.of(Role.OPERATOR)),
+            row("GET /console/lists", "/console/lists", null, EnumSet.of(Role.ADMIN, Role.OPERATOR)),
+            row("GET /console/lists/{run}/files/{name}", "/console/lists/999999/files/blacklist.csv", null,
+                    EnumSet.of(Role.ADMIN, Role.OPERATOR)),
+            row("GET /console/apikeys", "/console/apikeys", null, EnumSet.of(Role.ADMIN)),
+            row("POST /console/apikeys", "/console/apikeys", Map.of("operator", "azercell", "label", "matrix"),
+                    EnumSet.of(Role.ADMIN)),
+            row("POST /console/apikeys/{id}/revoke", "/console/apikeys/999999/revoke", Map.of("reason", "matrix"),
+                    EnumSet.of(Role.ADMIN)),
             row("POST /logout", "/logout", Map.of(), EVERYONE),
             row("GET /console", "/console", null, EVERYONE),
             row("GET /console/imei", "/console/imei?imei=352099001761481", null,
@@ -88,7 +105,39 @@ class AuthorizationMatrixTest {
             row("GET /api/v1/stolen-reports/{reference}", "/api/v1/stolen-reports/S-00000000", null, REGISTRATION_READERS),
             row("POST /api/v1/stolen-reports", "/api/v1/stolen-reports", Map.of(), CLERK),
             row("POST /api/v1/stolen-reports/{reference}/recovery", "/api/v1/stolen-reports/S-00000000/recovery",
-                    Map.of(), CLERK));
+                    Map.of(), CLERK),
+            publicRow("GET /appeal", "/appeal"),
+            publicRow("POST /appeal/code", "/appeal/code", Map.of("contact", "12")),
+            publicRow("POST /appeal", "/appeal", Map.of("imei", "1")),
+            publicRow("GET /appeal/status", "/appeal/status?tracking=A-0"),
+            publicRow("POST /appeal/status/code", "/appeal/status/code", Map.of("tracking", "A-0")),
+            publicRow("POST /appeal/status/info", "/appeal/status/info", Map.of("tracking", "A-0")),
+            publicRow("GET /api/v1/appeals/{tracking}/status", "/api/v1/appeals/A-0/status"),
+            row("GET /console/appeals", "/console/appeals", null, APPEAL_READERS),
+            row("GET /console/appeals/overdue", "/console/appeals/overdue", null, APPEAL_READERS),
+            row("GET /console/appeals/report", "/console/appeals/report", null, APPEAL_READERS),
+            row("GET /console/appeals/new", "/console/appeals/new", null, EnumSet.of(Role.CLERK)),
+            row("POST /console/appeals", "/console/appeals", Map.of("imei", "1"), EnumSet.of(Role.CLERK)),
+            row("POST /console/appeals/info", "/console/appeals/info", Map.of("tracking", "A-0"),
+                    EnumSet.of(Role.CLERK, Role.ANALYST)),
+            row("GET /console/appeals/{tracking}", "/console/appeals/A-0", null, APPEAL_READERS),
+            row("POST /console/appeals/{tracking}/decision", "/console/appeals/A-0/decision", Map.of("action", "review"),
+                    EnumSet.of(Role.ANALYST)),
+            row("POST /console/appeals/{tracking}/case", "/console/appeals/A-0/case", Map.of("case", "x"),
+                    EnumSet.of(Role.ANALYST)),
+            row("GET /console/appeals/{tracking}/attachments/{id}", "/console/appeals/A-0/attachments/1", null,
+                    APPEAL_READERS),
+            row("GET /api/v1/appeals", "/api/v1/appeals", null, APPEAL_READERS),
+            row("POST /api/v1/appeals", "/api/v1/appeals", Map.of(), EnumSet.of(Role.CLERK)),
+            row("GET /api/v1/appeals/overdue", "/api/v1/appeals/overdue", null, APPEAL_READERS),
+            row("GET /api/v1/appeals/report", "/api/v1/appeals/report", null, APPEAL_READERS),
+            row("GET /api/v1/appeals/{tracking}", "/api/v1/appeals/A-0", null, APPEAL_READERS),
+            row("POST /api/v1/appeals/{tracking}/decision", "/api/v1/appeals/A-0/decision", Map.of(),
+                    EnumSet.of(Role.ANALYST)),
+            row("POST /api/v1/appeals/{tracking}/info", "/api/v1/appeals/A-0/info", Map.of(),
+                    EnumSet.of(Role.CLERK, Role.ANALYST)),
+            row("GET /api/v1/cases", "/api/v1/cases", null, APPEAL_READERS),
+            row("POST /api/v1/cases/{id}/{action}", "/api/v1/cases/x/confirm", Map.of(), EnumSet.of(Role.ANALYST)));
 
     private static TestServer web;
     private static final Map<Role, TestServer.Browser> SIGNED_IN = new EnumMap<>(Role.class);

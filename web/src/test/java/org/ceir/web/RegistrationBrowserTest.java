@@ -9,8 +9,16 @@ import static org.ceir.web.RegistrationFixture.imei;
 import static org.ceir.web.RegistrationFixture.key;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.ceir.core.country.Country;
+import org.ceir.eir.CheckEngine;
+import org.ceir.eir.EirSettings;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,6 +33,10 @@ import org.openqa.selenium.By;
  * post office takes the duty and confirms it; the phone is registered for the networks. Then the
  * owner reports it stolen online, and the clerk lifts the block when it is found. In a real headless
  * Chromium, every page checked with axe-core, screenshots in {@code target/screenshots} (2x-…).
+ *
+ * <p>Checks are answered by the real engine, started over the test database and following its
+ * change log, and asked as a network asks ({@code /api/v1/check}): the phone is GREYLISTED until the
+ * duty is paid, WHITELISTED once it is, BLACKLISTED while reported stolen and WHITELISTED again.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RegistrationBrowserTest {
@@ -34,12 +46,20 @@ class RegistrationBrowserTest {
     private static Chromium browser;
     private static String reference;
 
+    /** A SIM of Azercell's, the network asking. */
+    private static final String IMSI = "400011234567890";
+    /** How long a change may take to reach the engine's checks here; the engine polls every 250 ms. */
+    private static final Duration CHANGE_REACHES_CHECKS = Duration.ofSeconds(20);
+
     @BeforeAll
     static void start() {
         browser = Chromium.start();
-        web = new TestServer();
-        RegistrationFixture.seed(web);
+        web = new TestServer(WebSettings.defaults(), (database, meters) -> {
+            RegistrationFixture.seed(database);
+            return CheckEngine.start(database, EirSettings.defaults(), Country.azerbaijan(), meters, line -> { });
+        });
         web.user("clerk", Role.CLERK);
+        web.user("network", Role.OPERATOR);
     }
 
     @AfterAll
@@ -50,6 +70,15 @@ class RegistrationBrowserTest {
         if (web != null) {
             web.close();
         }
+    }
+
+    @Test
+    @Order(0)
+    void network_greylistsThePhoneBroughtFromAbroad() {
+        JsonNode verdict = networkCheck(imei(IPHONE, 1));
+
+        assertThat(verdict.get("status").asText()).as(verdict.toString()).isEqualTo("GREYLISTED");
+        assertThat(verdict.get("reason").asText()).isNotEqualTo("REGISTERED");
     }
 
     @Test
@@ -96,6 +125,7 @@ class RegistrationBrowserTest {
         browser.screenshot("23-register-applied");
         assertThat(count(web, "change_log WHERE change = 'REGISTERED' AND imei = ?", key(IPHONE, 1)))
                 .as("not registered for the networks before the duty is paid").isZero();
+        assertThat(networkCheck(imei(IPHONE, 1)).get("status").asText()).isEqualTo("GREYLISTED");
     }
 
     @Test
@@ -135,6 +165,10 @@ class RegistrationBrowserTest {
         browser.screenshot("26-console-registration-paid");
         assertThat(count(web, "change_log WHERE change = 'REGISTERED' AND imei IN (?, ?)", key(IPHONE, 1),
                 key(IPHONE_SECOND_TAC, 1))).as("both IMEIs registered for the networks").isEqualTo(2);
+        for (String imei : new String[] {imei(IPHONE, 1), imei(IPHONE_SECOND_TAC, 1)}) {
+            JsonNode verdict = networkCheckOnce(imei, "WHITELISTED");
+            assertThat(verdict.get("reason").asText()).isEqualTo("REGISTERED");
+        }
     }
 
     @Test
@@ -181,6 +215,7 @@ class RegistrationBrowserTest {
         browser.screenshot("28-stolen-reported-ru");
         assertThat(count(web, "device_status WHERE status = 'STOLEN' AND imei IN (?, ?)", key(IPHONE, 1),
                 key(IPHONE_SECOND_TAC, 1))).isEqualTo(2);
+        assertThat(networkCheckOnce(imei(IPHONE, 1), "BLACKLISTED").get("reason").asText()).isEqualTo("STOLEN");
     }
 
     @Test
@@ -201,6 +236,7 @@ class RegistrationBrowserTest {
         browser.screenshot("29-console-stolen-recovered");
         assertThat(count(web, "device_status WHERE status = 'STOLEN' AND imei IN (?, ?)", key(IPHONE, 1),
                 key(IPHONE_SECOND_TAC, 1))).isZero();
+        assertThat(networkCheckOnce(imei(IPHONE, 1), "WHITELISTED").get("reason").asText()).isEqualTo("REGISTERED");
         browser.clickAndWait(By.cssSelector(".signout button"));
     }
 
@@ -213,5 +249,34 @@ class RegistrationBrowserTest {
         }
         assertThat(browser.overflowOnAPhone(web.base + "/register?lang=az", "30-register-phone-az"))
                 .as("horizontal scrolling of the registration form at 390 px").isLessThanOrEqualTo(0L);
+    }
+
+    /** What the engine answers the network for this phone with Azercell's SIM in it. */
+    private static JsonNode networkCheck(String imei) {
+        HttpResponse<String> response = web.get("/api/v1/check?imei=" + imei + "&imsi=" + IMSI, "Authorization",
+                TestServer.basic("network", TestServer.PASSWORD));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        try {
+            return Json.MAPPER.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The engine's answer once it is {@code status}: a change reaches the checks through the change log. */
+    private static JsonNode networkCheckOnce(String imei, String status) {
+        long deadline = System.nanoTime() + CHANGE_REACHES_CHECKS.toNanos();
+        JsonNode verdict = networkCheck(imei);
+        while (!verdict.get("status").asText().equals(status) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            verdict = networkCheck(imei);
+        }
+        assertThat(verdict.get("status").asText()).as("%s: %s", imei, verdict).isEqualTo(status);
+        return verdict;
     }
 }

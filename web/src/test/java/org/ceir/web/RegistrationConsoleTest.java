@@ -185,6 +185,16 @@ class RegistrationConsoleTest {
     }
 
     @Test
+    void importBatch_fileOverTheLimitIsRefusedSayingTheLimit() {
+        HttpResponse<String> page = clerk.multipart("/console/registrations/import?lang=en",
+                Map.of("_csrf", clerk.csrf(), "importer", "Baku Phones LLC"), "huge.csv",
+                new byte[(int) WebServer.IMPORTER_FILE_BYTES + 1]);
+
+        assertThat(page.statusCode()).isEqualTo(413);
+        assertThat(page.body()).contains("The file is larger than 10 MB: split it.");
+    }
+
+    @Test
     void importBatch_needsAnImporterAndAFile() {
         HttpResponse<String> page = clerk.multipart("/console/registrations/import?lang=en",
                 Map.of("_csrf", clerk.csrf(), "importer", ""), "x.csv", new byte[0]);

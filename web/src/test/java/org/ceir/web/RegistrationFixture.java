@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.ceir.core.identity.Imei;
+import org.ceir.store.Database;
 
 /**
  * A small catalogue for registration's web tests: four models by TAC (the iPhone under two TACs, as
@@ -25,7 +26,11 @@ final class RegistrationFixture {
     }
 
     static void seed(TestServer web) {
-        web.database.transaction(c -> {
+        seed(web.database);
+    }
+
+    static void seed(Database database) {
+        database.transaction(c -> {
             try (Statement s = c.createStatement()) {
                 s.execute("INSERT INTO tac_model (tac, manufacturer, model_name, marketing_name, brand_name, device_type)"
                         + " VALUES (" + IPHONE + ", 'Apple Inc', 'A2633', 'iPhone 13', 'Apple', 'Smartphone'),"

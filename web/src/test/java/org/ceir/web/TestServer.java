@@ -16,13 +16,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.ceir.appeals.AppealSettings;
+import org.ceir.appeals.Appeals;
+import org.ceir.core.check.EquipmentCheck;
 import org.ceir.core.country.Country;
 import org.ceir.core.country.NumberingPlan;
+import org.ceir.detect.DetectSettings;
 import org.ceir.registration.ImporterBatches;
 import org.ceir.registration.OwnerIds;
 import org.ceir.registration.Payments;
@@ -52,13 +58,28 @@ final class TestServer implements AutoCloseable {
     /** The payment providers' shared secret of {@link #registration}. */
     static final String PAYMENT_SECRET = "a-provider-secret-of-some-length";
 
+    /** What the server answers checks with: {@link #check}, or the check given to the constructor. */
+    final EquipmentCheck served;
     final WebServer server;
     final Users users;
     final RegistrationDesk registration;
+    final Appeals appeals;
     final String base;
+    final java.nio.file.Path spool;
+    final org.ceir.lists.OperatorUploads uploads;
+    final org.ceir.lists.ApiKeys apiKeys;
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     TestServer(WebSettings settings) {
+        this(settings, null);
+    }
+
+    /**
+     * A server that answers checks with what {@code checks} makes over the fresh database (e.g. the
+     * real engine, after seeding what it must load), instead of the fake register; it is closed with
+     * the server.
+     */
+    TestServer(WebSettings settings, BiFunction<Database, MeterRegistry, EquipmentCheck> checks) {
         database = TestDatabase.create();
         database.transaction(connection -> {
             try (var insert = connection.prepareStatement(
@@ -69,8 +90,23 @@ final class TestServer implements AutoCloseable {
         });
         WebSettings local = settings.withPort("127.0.0.1", 0);
         users = new Users(database, local, FAST_HASHER, CLOCK);
+        appeals = new Appeals(database, AppealSettings.defaults(), OwnerIds.withKey(new byte[32], "[0-9A-Z]{7}", "FIN"),
+                new NumberingPlan(Country.azerbaijan()), new DetectSettings(90, 30, 0, 50, List.of()),
+                CLOCK.getZone(), CLOCK);
+        try {
+            spool = java.nio.file.Files.createTempDirectory("ceir-web-spool");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        uploads = new org.ceir.lists.OperatorUploads(database, listener -> new org.ceir.ingest.Importer(database,
+                Country.azerbaijan(), org.ceir.ingest.IngestSettings.defaults(),
+                java.util.Optional.empty(), listener), spool, org.ceir.lists.ListsSettings.defaults());
+        apiKeys = new org.ceir.lists.ApiKeys(database, CLOCK);
         registration = registration(database);
-        server = new WebServer(local, database, check, meters, registration, CLOCK, FAST_HASHER);
+        WebFeatures features = new WebFeatures(java.util.Optional.of(registration), java.util.Optional.of(appeals),
+                new WebFeatures.Operators(apiKeys, new org.ceir.lists.ListRuns(database), java.util.Optional.of(uploads)));
+        served = checks == null ? check : checks.apply(database, meters);
+        server = new WebServer(local, database, served, meters, features, CLOCK, FAST_HASHER);
         base = "http://127.0.0.1:" + server.start();
     }
 
@@ -136,18 +172,28 @@ final class TestServer implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)), headers);
     }
 
-    /** A multipart/form-data POST: text fields, and one file (field, file name, bytes). */
+    /** A multipart/form-data POST of text fields and one file (field, file name, bytes), e.g. an importer's CSV. */
     HttpResponse<String> multipart(String path, Map<String, String> fields, String fileField, String fileName,
                                    byte[] content, String... headers) {
+        return multipart(path, fields, List.<Object[]>of(new Object[] {fileField, fileName, content}), headers);
+    }
+
+    /** A multipart/form-data POST: text fields, and files as (field, file name, bytes). */
+    HttpResponse<String> multipart(String path, Map<String, String> fields, List<Object[]> files, String... headers) {
         String boundary = "ceir-test-" + System.nanoTime();
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
                 + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
-                + fileName + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(content);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return postBody(path, "multipart/form-data; boundary=" + boundary, body.toByteArray(), headers);
+        for (Object[] file : files) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file[0] + "\"; filename=\""
+                    + file[1] + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes((byte[]) file[2]);
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), headers);
     }
 
     private static String encodePairs(List<String> pairs) {
@@ -186,6 +232,10 @@ final class TestServer implements AutoCloseable {
 
         HttpResponse<String> post(String path, Map<String, String> form) {
             return remember(TestServer.this.post(path, form, "Cookie", cookieHeader()));
+        }
+
+        HttpResponse<String> multipart(String path, Map<String, String> fields, List<Object[]> files) {
+            return remember(TestServer.this.multipart(path, fields, files, "Cookie", cookieHeader()));
         }
 
         HttpResponse<String> postPairs(String path, List<String> pairs) {
@@ -253,6 +303,14 @@ final class TestServer implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        if (served instanceof AutoCloseable closeable && served != check) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot close the check engine", e);
+            }
+        }
+        uploads.close();
         database.close();
     }
 }

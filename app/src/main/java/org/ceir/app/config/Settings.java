@@ -19,10 +19,13 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.ceir.appeals.AppealSettings;
 import org.ceir.core.country.Country;
 import org.ceir.detect.DetectSettings;
 import org.ceir.diameter.DiameterSettings;
+import org.ceir.eir.EirSettings;
 import org.ceir.ingest.IngestSettings;
+import org.ceir.lists.ListsSettings;
 import org.ceir.registration.RegistrationSettings;
 import org.ceir.sbi.SbiSettings;
 import org.ceir.web.WebSettings;
@@ -48,10 +51,13 @@ public final class Settings {
             new Section<>("db", DbConfig.class),
             new Section<>("diameter", DiameterSettings.class),
             new Section<>("detect", DetectSettings.class),
+            new Section<>("eir", EirSettings.class),
             new Section<>("registration", RegistrationSettings.class),
             new Section<>("ingest", IngestSettings.class),
+            new Section<>("lists", ListsSettings.class),
             new Section<>("sbi", SbiSettings.class),
-            new Section<>("web", WebSettings.class));
+            new Section<>("web", WebSettings.class),
+            new Section<>("appeals", AppealSettings.class));
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
@@ -122,8 +128,22 @@ public final class Settings {
         return get(DetectSettings.class);
     }
 
+    /** The S13 server's section. */
+    public DiameterSettings diameter() {
+        return get(DiameterSettings.class);
+    }
+
+    public EirSettings eir() {
+        return get(EirSettings.class);
+    }
+
     public RegistrationSettings registration() {
         return get(RegistrationSettings.class);
+    }
+
+    /** List exports and the operators' API. */
+    public ListsSettings lists() {
+        return get(ListsSettings.class);
     }
 
     /** The N5g-eir server's section. */

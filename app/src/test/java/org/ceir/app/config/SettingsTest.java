@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
+import org.ceir.core.check.Outcome;
 import org.ceir.diameter.DiameterPeer;
 import org.ceir.diameter.DiameterSettings;
+import org.ceir.eir.EirSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,6 +80,31 @@ class SettingsTest {
         Settings settings = Settings.load(Optional.of(file), Map.of(), Map.of());
         assertThat(settings.country().operator("operator1").plmn()).isEqualTo("11101");
         assertThat(settings.country().mncLengths()).containsEntry("222", 3);
+    }
+
+    @Test
+    void load_eirDefaultsAreTheEnginesDefaults() {
+        Settings settings = Settings.load(Optional.empty(), Map.of(), Map.of());
+        assertThat(settings.eir()).isEqualTo(EirSettings.defaults());
+    }
+
+    @Test
+    void load_eirPolicyFromFileAndEnvironment() throws Exception {
+        Path file = write("eir:\n  malformed-imei: UNKNOWN\n  exempt-device-types: [Modem, IoT Device]\n");
+        Settings settings = Settings.load(Optional.of(file), Map.of("CEIR_EIR_GRACE_DAYS", "10"), Map.of());
+        assertThat(settings.eir().graceDays()).isEqualTo(10);
+        assertThat(settings.eir().malformedImei()).isEqualTo(Outcome.UNKNOWN);
+        assertThat(settings.eir().exemptDeviceTypes()).containsExactly("Modem", "IoT Device");
+    }
+
+    @Test
+    void load_eirBadValuesAreNamed() throws Exception {
+        assertThatThrownBy(() -> Settings.load(Optional.empty(), Map.of("CEIR_EIR_GRACE_DAYS", "-3"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("eir.grace-days -3");
+        Path file = write("eir:\n  never-seen: GREY\n");
+        assertThatThrownBy(() -> Settings.load(Optional.of(file), Map.of(), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("setting eir:")
+                .hasMessageContaining("GREY").hasMessageContaining("GREYLISTED");
     }
 
     @Test

@@ -25,4 +25,13 @@ public interface EquipmentCheck {
 
     /** What the register knows of a device, for people; allocates, so not for the network path. */
     DeviceState describe(long imei);
+
+    /**
+     * Whether the answers can be trusted right now (a health page shows it). An implementation that
+     * answers from a copy of the register says DEGRADED while it cannot keep that copy current; the
+     * default, for implementations that hold everything themselves, is always UP.
+     */
+    default CheckHealth health() {
+        return CheckHealth.up(getClass().getSimpleName());
+    }
 }

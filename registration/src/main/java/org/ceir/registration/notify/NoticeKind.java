@@ -13,5 +13,15 @@ public enum NoticeKind {
     /** To the applicant: registration received, the duty to pay. */
     REGISTRATION_PENDING,
     /** To the applicant: paid, the phone is registered. */
-    REGISTRATION_ACTIVE
+    REGISTRATION_ACTIVE,
+    /** To an online appellant: the one-time code proving they hold the contact number. */
+    APPEAL_CODE,
+    /** To the appellant: the appeal is received, with its tracking number and due date. */
+    APPEAL_RECEIVED,
+    /** To the appellant: the analyst needs more, and says what. */
+    APPEAL_INFO_REQUESTED,
+    /** To the appellant: approved, and why. */
+    APPEAL_APPROVED,
+    /** To the appellant: rejected, and why. */
+    APPEAL_REJECTED
 }

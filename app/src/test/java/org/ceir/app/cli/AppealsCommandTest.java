@@ -1,0 +1,136 @@
+package org.ceir.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.ceir.app.Ceir;
+import org.ceir.app.Main;
+import org.ceir.app.config.Settings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The appeal commands end to end on a fresh home: a clerk files for a cloned IMEI, an analyst
+ * approves a number change (new SIM paired, old unpaired), the report counts it, and the audit log
+ * verifies, then fails once a row is altered.
+ */
+class AppealsCommandTest {
+    private static final String IMEI = "352099001761481";
+
+    @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ON_SUCCESS)
+    Path home;
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream savedOut = System.out;
+        PrintStream savedErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            String[] withHome = new String[args.length + 2];
+            System.arraycopy(args, 0, withHome, 0, args.length);
+            withHome[args.length] = "--home";
+            withHome[args.length + 1] = home.toString();
+            int code = Main.run(withHome);
+            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(savedOut);
+            System.setErr(savedErr);
+        }
+    }
+
+    private String ok(String... args) {
+        Result result = run(args);
+        assertThat(result.code()).as(String.join(" ", args) + ": " + result.err()).isZero();
+        return result.out();
+    }
+
+    @Test
+    void fileApproveReportAndVerifyTheAuditLog() throws Exception {
+        Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
+        try (Ceir ceir = new Ceir(home, Settings.load(Optional.empty(), Map.of(), Map.of()), System.err)) {
+            // keeps the embedded server up while the commands attach; the IMEI is a confirmed clone
+            ceir.database().transaction(c -> {
+                try (Statement s = c.createStatement()) {
+                    s.execute("INSERT INTO device_status (imei, status, reason, sticky, set_by) VALUES"
+                            + " (35209900176148, 'CLONE', 'IMEI copied onto other phones', true, 'analyst')");
+                    s.execute("INSERT INTO pairing (imei, imsi, msisdn, kind, ref, created_by) VALUES"
+                            + " (35209900176148, '400011111111111', '994501111111', 'GRANDFATHERED', 'case:1', 'analyst')");
+                }
+                return null;
+            });
+            Path receipt = Files.write(home.resolve("contract.pdf"), pdf());
+
+            String filed = ok("appeals", "file", "--kind", "number-change", "--imei", IMEI, "--fin", "5ABC12K",
+                    "--contact", "055 222 22 22", "--msisdn", "055 222 22 22", "--imsi", "400022222222222",
+                    "--text", "new number since April", "--attach", receipt.toString(), "--language", "en",
+                    "--office", "AZ1000", "--as", "clerk.aysel");
+            Matcher tracking = Pattern.compile("appeal (A-[0-9A-Z]{9}) RECEIVED, due (\\S+), 1 attachment").matcher(filed);
+            assertThat(tracking.find()).as(filed).isTrue();
+            String appeal = tracking.group(1);
+
+            assertThat(ok("appeals", "list")).contains(appeal, "NUMBER_CHANGE", "AZ1000");
+            assertThat(ok("appeals", "show", appeal, "--evidence")).contains("*****2K", "contract.pdf",
+                    "400011111111111/994501111111 GRANDFATHERED", "CLONE").doesNotContain("5ABC12K");
+            assertThat(run("appeals", "decide", appeal, "--approve", "--as", "analyst.rauf").err())
+                    .contains("give a reason");
+
+            String decided = ok("appeals", "decide", appeal, "--approve", "--reason",
+                    "the old SIM stopped when the new one started: a number change", "--unpair", "+994 50 111 11 11",
+                    "--as", "analyst.rauf");
+            assertThat(decided).contains("APPROVED", "paired 400022222222222/994552222222",
+                    "unpaired 400011111111111/994501111111");
+            ceir.database().transaction(c -> {
+                try (Statement s = c.createStatement(); var rows = s.executeQuery("SELECT imsi, kind FROM pairing"
+                        + " WHERE imei = 35209900176148 AND removed_at IS NULL")) {
+                    assertThat(rows.next()).isTrue();
+                    assertThat(rows.getString(1)).isEqualTo("400022222222222");
+                    assertThat(rows.getString(2)).isEqualTo("NUMBER_CHANGE");
+                    assertThat(rows.next()).isFalse();
+                }
+                return null;
+            });
+
+            LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Baku"));
+            assertThat(ok("appeals", "report", "--from", today.minusDays(1).toString(), "--to", today.toString()))
+                    .containsPattern("received\\s+1")
+                    .containsPattern("  number change\\s+1")
+                    .containsPattern("rejected\\s+0")
+                    .contains("median time to decision");
+
+            assertThat(ok("audit", "verify")).contains("audit log intact");
+            ceir.database().transaction(c -> {
+                try (Statement s = c.createStatement()) {
+                    s.executeUpdate("UPDATE audit_log SET reason = 'nothing to see' WHERE action = 'APPEAL_APPROVED'");
+                }
+                return null;
+            });
+            Result broken = run("audit", "verify");
+            assertThat(broken.code()).isEqualTo(1);
+            assertThat(broken.err()).contains("audit log broken", "(APPEAL_APPROVED on appeal:" + appeal
+                    + ") was changed after it was written");
+        }
+    }
+
+    private static byte[] pdf() {
+        String body = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n";
+        return (body + "xref\n0 3\ntrailer<</Size 3/Root 1 0 R>>\nstartxref\n" + body.length() + "\n%%EOF\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+    }
+}

@@ -1,0 +1,228 @@
+package org.ceir.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * An appeal in a real headless Chromium, as {@link BrowserTest} runs it: a post-office clerk files
+ * one for a cloned IMEI with a photo of a document, an analyst approves it as a number change from
+ * the decision page (the old SIM unpaired), and the citizen finds the decision by tracking number.
+ * Every page is checked with axe-core (WCAG 2.1 A and AA) and saved in {@code target/screenshots}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AppealBrowserTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target/screenshots");
+    private static final String CLONED = "352099001761481";
+
+    private static TestServer web;
+    private static WebDriver browser;
+    private static Path profile;
+    private static String tracking;
+
+    @BeforeAll
+    static void start() throws IOException {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
+        if (System.getenv("CI") == null) {
+            Assumptions.assumeTrue(installed, "chromium and chromium-driver are not installed (apt-get install -y chromium chromium-driver)");
+        }
+        assertThat(installed).as("chromium and chromium-driver must be installed in CI").isTrue();
+        web = new TestServer(WebSettings.defaults().withChecksPerMinute(1000));
+        web.user("clerk", Role.CLERK);
+        web.user("analyst", Role.ANALYST);
+        web.database.transaction(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("INSERT INTO device_status (imei, status, reason, sticky, set_by) VALUES"
+                        + " (35209900176148, 'CLONE', 'IMEI copied onto other phones', true, 'analyst')");
+                s.execute("INSERT INTO pairing (imei, imsi, msisdn, kind, ref, created_by) VALUES"
+                        + " (35209900176148, '400011111111111', '994501111111', 'GRANDFATHERED', 'case:1', 'analyst')");
+            }
+            return null;
+        });
+        Files.createDirectories(SCREENSHOTS);
+        profile = Files.createTempDirectory("ceir-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toString());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile, "--window-size=1280,1400", "--lang=en-US");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (web != null) {
+            web.close();
+        }
+        if (profile != null) {
+            try (var paths = Files.walk(profile)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void publicPages_inAzerbaijaniAreAccessible() {
+        browser.get(web.base + "/appeal?lang=az");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Müraciət: telefonum işləmir");
+        accessible("appeal-online");
+        screenshot("20-appeal-online-az");
+        browser.get(web.base + "/appeal/status");
+        accessible("appeal-status-empty");
+    }
+
+    @Test
+    @Order(2)
+    void clerk_filesAnAppealWithADocument() throws IOException {
+        Path photo = Files.write(Files.createTempFile("id-card", ".jpg"), AppealPagesTest.jpeg());
+        browser.get(web.base + "/login?lang=en");
+        signIn("clerk");
+        clickAndWait(By.cssSelector(".console-nav a[href='/console/appeals/new']"));
+        accessible("appeal-new");
+        browser.findElement(By.cssSelector("input[name=kind][value=NUMBER_CHANGE]")).click();
+        browser.findElement(By.id("imei")).sendKeys(CLONED);
+        browser.findElement(By.id("fin")).sendKeys("5ABC12K");
+        browser.findElement(By.id("msisdn")).sendKeys("055 222 22 22");
+        browser.findElement(By.id("statement")).sendKeys("I changed my number in April; the phone stopped working.");
+        browser.findElement(By.id("attachment")).sendKeys(photo.toAbsolutePath().toString());
+        browser.findElement(By.id("contact")).sendKeys("055 222 22 22");
+        screenshot("21-appeal-new-filled");
+        clickAndWait(By.id("file-button"));
+
+        tracking = browser.findElement(By.id("tracking")).getText();
+        assertThat(tracking).matches("A-[0-9A-Z]{9}");
+        assertThat(browser.findElement(By.id("appeal-filed")).getText()).contains(tracking);
+        accessible("appeal-filed");
+        screenshot("22-appeal-filed");
+        clickAndWait(By.cssSelector(".signout button"));
+        Files.deleteIfExists(photo);
+    }
+
+    @Test
+    @Order(3)
+    void analyst_approvesTheNumberChangeFromTheEvidence() {
+        browser.get(web.base + "/login?lang=en");
+        signIn("analyst");
+        clickAndWait(By.cssSelector(".console-nav a[href='/console/appeals']"));
+        accessible("appeals-queue");
+        screenshot("23-appeals-queue");
+        clickAndWait(By.linkText(tracking));
+
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("*****2K", "GRANDFATHERED", "id-card");
+        accessible("appeal-page");
+        screenshot("24-appeal-evidence");
+        browser.findElement(By.id("action-approve")).click();
+        browser.findElement(By.id("reason")).sendKeys("The new SIM took over from the old one: a number change.");
+        browser.findElement(By.cssSelector("input[name=unpair][value='400011111111111']")).click();
+        clickAndWait(By.id("decide-button"));
+
+        assertThat(browser.findElement(By.id("appeal-status")).getAttribute("data-status")).isEqualTo("APPROVED");
+        assertThat(browser.findElement(By.id("appeal-done")).getText()).contains("Approved");
+        assertThat(browser.findElement(By.id("pairings")).getText()).contains("NUMBER_CHANGE", "+994552222222");
+        accessible("appeal-approved");
+        screenshot("25-appeal-approved");
+
+        clickAndWait(By.cssSelector(".console-nav a[href='/console/appeals/overdue']"));
+        accessible("overdue");
+        clickAndWait(By.cssSelector(".console-nav a[href='/console/appeals/report']"));
+        assertThat(browser.findElement(By.id("appeal-report")).getText()).contains("Number change 1");
+        accessible("appeal-report");
+        screenshot("26-appeal-report");
+        clickAndWait(By.cssSelector(".signout button"));
+    }
+
+    @Test
+    @Order(4)
+    void citizen_findsTheDecisionByTrackingNumber() {
+        browser.get(web.base + "/appeal/status?lang=ru");
+        browser.findElement(By.id("tracking")).sendKeys(tracking.toLowerCase(java.util.Locale.ROOT));
+        clickAndWait(By.id("status-button"));
+
+        assertThat(browser.findElement(By.id("answer")).getAttribute("data-status")).isEqualTo("APPROVED");
+        assertThat(browser.findElement(By.id("answer")).getText()).contains("Удовлетворено", "a number change");
+        accessible("appeal-status");
+        screenshot("27-appeal-status-ru");
+    }
+
+    @Test
+    @Order(5)
+    void publicPages_fitAPhoneScreen() {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            for (String path : List.of("/appeal?lang=az", "/appeal/status?lang=ru&tracking=" + tracking)) {
+                browser.get(web.base + path);
+                Long overflow = (Long) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                        "return document.documentElement.scrollWidth - window.innerWidth;");
+                assertThat(overflow).as(path + " on a 390 px wide screen").isLessThanOrEqualTo(0L);
+            }
+            screenshot("28-appeal-status-phone");
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1400));
+        }
+    }
+
+    private static void signIn(String username) {
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(TestServer.PASSWORD);
+        clickAndWait(By.id("login-button"));
+    }
+
+    private static void clickAndWait(By target) {
+        var page = browser.findElement(By.tagName("html"));
+        browser.findElement(target).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+    }
+
+    private static void accessible(String what) {
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser);
+        List<Rule> violations = results.getViolations();
+        assertThat(violations).as(what + ": " + violations.stream()
+                .map(rule -> rule.getId() + " " + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget()))
+                        .collect(Collectors.joining(", ")))
+                .collect(Collectors.joining("; "))).isEmpty();
+    }
+
+    private static void screenshot(String name) {
+        try {
+            Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
