@@ -18,4 +18,9 @@ interface RouteGroup {
     default List<PublicLink> publicLinks() {
         return List.of();
     }
+
+    /** The cards this feature puts on the console's home for {@code user} (none unless it has something to say). */
+    default List<HomeCard> cards(Principal user) {
+        return List.of();
+    }
 }

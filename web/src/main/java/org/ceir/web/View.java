@@ -22,6 +22,7 @@ final class View {
     private final String chartsScript;
     private volatile List<NavItem> navigation = List.of();
     private volatile List<PublicLink> publicLinks = List.of();
+    private volatile List<RouteGroup> groups = List.of();
 
     View(Messages messages, Requests requests, Csrf csrf, String chartsScript) {
         this.messages = messages;
@@ -38,6 +39,20 @@ final class View {
     /** The public services of every feature, for the home page; set once, like the navigation. */
     void publicLinks(List<PublicLink> links) {
         this.publicLinks = List.copyOf(links);
+    }
+
+    /** The route groups whose cards the console's home shows; set once with the navigation. */
+    void cards(List<RouteGroup> all) {
+        this.groups = List.copyOf(all);
+    }
+
+    /** The home's cards for {@code user}, feature by feature. */
+    List<HomeCard> cards(Principal user) {
+        List<HomeCard> cards = new java.util.ArrayList<>();
+        for (RouteGroup group : groups) {
+            cards.addAll(group.cards(user));
+        }
+        return cards;
     }
 
     Page page(Context ctx, String titleKey) {

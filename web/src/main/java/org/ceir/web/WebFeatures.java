@@ -21,24 +21,32 @@ import org.ceir.store.Database;
  * @param appeals      appeals and clone cases: public filing and status, the console's queue and
  *                     decisions, {@code /api/v1/appeals} and {@code /api/v1/cases}
  * @param operators    the operators' side: API keys, list exports, uploads of network data
+ * @param console      the staff console's work pages: the clone cases queue and decisions, the IMEI
+ *                     page with its SIMs' timeline, imports with live progress, the settings with
+ *                     their overrides (the audit log is always served)
  */
-public record WebFeatures(Optional<RegistrationDesk> registration, Optional<Appeals> appeals, Operators operators) {
+public record WebFeatures(Optional<RegistrationDesk> registration, Optional<Appeals> appeals, Operators operators,
+                          Optional<ConsoleServices> console) {
     /** No optional feature: the operators' API keys and list downloads only. */
     public static WebFeatures basic(Database database) {
         return new WebFeatures(Optional.empty(), Optional.empty(),
-                Operators.withoutUploads(database, Clock.systemDefaultZone()));
+                Operators.withoutUploads(database, Clock.systemDefaultZone()), Optional.empty());
     }
 
     public WebFeatures withRegistration(RegistrationDesk service) {
-        return new WebFeatures(Optional.of(service), appeals, operators);
+        return new WebFeatures(Optional.of(service), appeals, operators, console);
     }
 
     public WebFeatures withAppeals(Appeals service) {
-        return new WebFeatures(registration, Optional.of(service), operators);
+        return new WebFeatures(registration, Optional.of(service), operators, console);
     }
 
     public WebFeatures withOperators(Operators service) {
-        return new WebFeatures(registration, appeals, service);
+        return new WebFeatures(registration, appeals, service, console);
+    }
+
+    public WebFeatures withConsole(ConsoleServices service) {
+        return new WebFeatures(registration, appeals, operators, Optional.of(service));
     }
 
     /**
