@@ -14,30 +14,39 @@ import org.ceir.store.Database;
  * feature's pages and API only when its service is here; {@code ceir serve} passes them all, tests
  * pass what they exercise. A new feature adds a component and a {@code with…} method.
  *
- * @param appeals   appeals and clone cases: public filing and status, the console's queue and
- *                  decisions, {@code /api/v1/appeals} and {@code /api/v1/cases}
- * @param operators the operators' side: API keys, list exports, uploads of network data
- * @param console   the staff console's work pages: the clone cases queue and decisions, the IMEI
- *                  page with its SIMs' timeline, imports with live progress, the settings with
- *                  their overrides (the audit log is always served)
+ * @param registration registration: the public duty calculator, application, "where is my
+ *                     registration" and lost or stolen report; {@code POST /api/v1/payments} for
+ *                     payment providers; the console's registrations, importer uploads and stolen
+ *                     reports; {@code /api/v1/registrations} and {@code /api/v1/stolen-reports}
+ * @param appeals      appeals and clone cases: public filing and status, the console's queue and
+ *                     decisions, {@code /api/v1/appeals} and {@code /api/v1/cases}
+ * @param operators    the operators' side: API keys, list exports, uploads of network data
+ * @param console      the staff console's work pages: the clone cases queue and decisions, the IMEI
+ *                     page with its SIMs' timeline, imports with live progress, the settings with
+ *                     their overrides (the audit log is always served)
  */
-public record WebFeatures(Optional<Appeals> appeals, Operators operators, Optional<ConsoleServices> console) {
+public record WebFeatures(Optional<RegistrationDesk> registration, Optional<Appeals> appeals, Operators operators,
+                          Optional<ConsoleServices> console) {
     /** No optional feature: the operators' API keys and list downloads only. */
     public static WebFeatures basic(Database database) {
-        return new WebFeatures(Optional.empty(), Operators.withoutUploads(database, Clock.systemDefaultZone()),
-                Optional.empty());
+        return new WebFeatures(Optional.empty(), Optional.empty(),
+                Operators.withoutUploads(database, Clock.systemDefaultZone()), Optional.empty());
+    }
+
+    public WebFeatures withRegistration(RegistrationDesk service) {
+        return new WebFeatures(Optional.of(service), appeals, operators, console);
     }
 
     public WebFeatures withAppeals(Appeals service) {
-        return new WebFeatures(Optional.of(service), operators, console);
+        return new WebFeatures(registration, Optional.of(service), operators, console);
     }
 
     public WebFeatures withOperators(Operators service) {
-        return new WebFeatures(appeals, service, console);
+        return new WebFeatures(registration, appeals, service, console);
     }
 
     public WebFeatures withConsole(ConsoleServices service) {
-        return new WebFeatures(appeals, operators, Optional.of(service));
+        return new WebFeatures(registration, appeals, operators, Optional.of(service));
     }
 
     /**

@@ -65,6 +65,34 @@ class MessagesTest {
     }
 
     @Test
+    void registrationTexts_existForEveryReasonStatusAndDutyLine() {
+        java.util.ResourceBundle az = messages.bundle(Language.AZ);
+        for (org.ceir.registration.Refusal.Reason reason : org.ceir.registration.Refusal.Reason.values()) {
+            assertThat(az.containsKey("apply.error." + reason)).as("apply.error." + reason).isTrue();
+            assertThat(az.containsKey("refusal." + reason)).as("refusal." + reason).isTrue();
+        }
+        for (String status : new String[] {"PENDING_PAYMENT", "ACTIVE", "CANCELLED"}) {
+            assertThat(az.containsKey("registration.status." + status)).isTrue();
+            assertThat(az.containsKey("registration.next." + status)).isTrue();
+        }
+        for (String kind : new String[] {"INDIVIDUAL", "IMPORTER", "IMPORTED"}) {
+            assertThat(az.containsKey("registration.kind." + kind)).isTrue();
+        }
+        for (String action : new String[] {"REGISTRATION_CREATED", "PAYMENT_RECEIVED", "REGISTRATION_ACTIVATED",
+            "REGISTRATION_CANCELLED"}) {
+            assertThat(az.containsKey("history." + action)).isTrue();
+        }
+        for (String code : new String[] {"price.catalogue", "price.given", "price.unlisted", "declared", "duty.bracket",
+            "duty.rate", "duty.unlisted", "duty.importer", "excise.importer", "excise.exempt", "excise.beyond",
+            "batch.model"}) {
+            assertThat(az.containsKey("duty.basis." + code)).as("duty.basis." + code).isTrue();
+        }
+        for (String family : new String[] {"price", "declared", "duty", "excise"}) {
+            assertThat(az.containsKey("duty.item." + family)).isTrue();
+        }
+    }
+
+    @Test
     void get_fillsPlaceholders() {
         assertThat(messages.get(Language.EN, "imei.error.length", 12)).isEqualTo("You entered 12 digits; an IMEI has 15.");
         assertThat(messages.get(Language.EN, "no.such.key")).isEqualTo("[no.such.key]");
