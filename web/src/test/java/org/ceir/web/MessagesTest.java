@@ -25,6 +25,28 @@ class MessagesTest {
         }
     }
 
+    /** Two features defining one key would silently get the later one's text: merges must keep one. */
+    @Test
+    void bundles_defineEachKeyOnce() throws IOException {
+        for (Language language : Language.values()) {
+            Path file = Path.of("src/main/resources/org/ceir/web/messages_" + language.code() + ".properties");
+            Set<String> seen = new HashSet<>();
+            Set<String> repeated = new TreeSet<>();
+            for (String line : Files.readAllLines(file)) {
+                String trimmed = line.strip();
+                int equals = trimmed.indexOf('=');
+                if (trimmed.isEmpty() || trimmed.startsWith("#") || trimmed.startsWith("!") || equals < 0) {
+                    continue;
+                }
+                String key = trimmed.substring(0, equals).strip();
+                if (!seen.add(key)) {
+                    repeated.add(key);
+                }
+            }
+            assertThat(repeated).as(file.toString()).isEmpty();
+        }
+    }
+
     @Test
     void bundles_haveTheSamePlaceholdersInEveryLanguage() {
         for (String key : messages.bundle(Language.EN).keySet()) {
