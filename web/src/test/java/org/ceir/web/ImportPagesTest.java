@@ -3,7 +3,10 @@ package org.ceir.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +14,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,7 +76,7 @@ class ImportPagesTest {
     void upload_refusedFileEndsFailedWithTheReasonInItsReport() {
         HttpResponse<String> started = admin.multipart("/console/imports", Map.of("_csrf", admin.csrf(), "kind", "OPERATOR"),
                 "bakcell_20260401_20260401.csv", "day,imei,imsi,msisdn\n20260401,352099001761481,400021,994551\n"
-                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                        .getBytes(StandardCharsets.US_ASCII));
         String run = started.headers().firstValue("Location").orElseThrow();
 
         String events = admin.get(run + "/events", "Accept", "text/event-stream").body();
@@ -108,7 +112,7 @@ class ImportPagesTest {
     void report_ofAnotherOperatorsOrAnAdministratorsImportIsNotFoundForAnOperator() {
         HttpResponse<String> tac = admin.multipart("/console/imports", Map.of("_csrf", admin.csrf(), "kind", "TAC"),
                 "tac.csv", "TAC|Manufacturer|Model_Name|Bands|Allocation_Date|Device_Type\n35209900|Nokia|3310|GSM 900|2000-01-01|Mobile Phone/Feature phone\n"
-                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                        .getBytes(StandardCharsets.US_ASCII));
         String run = tac.headers().firstValue("Location").orElseThrow();
         long job = jobOf(admin.get(run + "/events", "Accept", "text/event-stream").body());
 
@@ -134,17 +138,34 @@ class ImportPagesTest {
     }
 
     @Test
-    void upload_largerThanTheLimitIsRefusedBeforeItIsRead() {
+    void upload_largerThanTheLimitIsRefusedBeforeItIsRead() throws IOException {
         try (TestServer small = new TestServer(new WebSettings(8080, "0.0.0.0", 30, 20, 5, 15, 30, 12, true, "", "az", 30, 600, 1))) {
             small.user("admin", Role.ADMIN);
             TestServer.Browser browser = small.browser();
             browser.login("admin", TestServer.PASSWORD);
 
-            HttpResponse<String> refused = browser.multipart("/console/imports?lang=en", Map.of("_csrf", browser.csrf(),
-                    "kind", "TAC"), "tac.csv", new byte[2 * 1024 * 1024]);
+            // Only the headers go out, declaring 2 MB: an answer proves the body was never waited for
+            // (sending it whole would race the server's close against the client's writing).
+            String refused = rawExchange(small, "POST /console/imports?lang=en HTTP/1.1\r\n"
+                    + "Host: 127.0.0.1\r\n"
+                    + "Cookie: " + browser.cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
+                            .collect(Collectors.joining("; ")) + "\r\n"
+                    + "Content-Type: multipart/form-data; boundary=ceir\r\n"
+                    + "Content-Length: " + 2 * 1024 * 1024 + "\r\n"
+                    + "Connection: close\r\n\r\n");
 
-            assertThat(refused.statusCode()).isEqualTo(413);
-            assertThat(refused.body()).contains("larger than 1.0 MB");
+            assertThat(refused).startsWith("HTTP/1.1 413").contains("larger than 1.0 MB");
+        }
+    }
+
+    /** Sends {@code head} on a socket of its own and reads the answer until the server closes. */
+    private static String rawExchange(TestServer server, String head) throws IOException {
+        int port = URI.create(server.base).getPort();
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
