@@ -2,13 +2,19 @@ package org.ceir.app;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 import org.ceir.app.config.Settings;
 import org.ceir.appeals.AppealSettings;
 import org.ceir.appeals.Appeals;
-import org.ceir.registration.OwnerIds;
 import org.ceir.core.country.NumberingPlan;
+import org.ceir.ingest.Importer;
+import org.ceir.ingest.IngestSettings;
+import org.ceir.lists.ListExporter;
+import org.ceir.lists.OperatorUploads;
+import org.ceir.registration.OwnerIds;
 import org.ceir.store.Database;
 import org.ceir.store.Operators;
 
@@ -74,9 +80,28 @@ public final class Ceir implements AutoCloseable {
         if (appeals == null) {
             appeals = new Appeals(database(), settings.get(AppealSettings.class),
                     OwnerIds.fromSettings(settings.registration(), home), numberingPlan, settings.detect(),
-                    settings.registration().zone(), java.time.Clock.systemUTC());
+                    settings.registration().zone(), Clock.systemUTC());
         }
         return appeals;
+    }
+
+    /** The list exporter over this process's database and settings. */
+    public ListExporter listExporter() {
+        return new ListExporter(database(), settings.eir(), settings.country(), settings.lists(), listsDirectory(),
+                Clock.systemUTC());
+    }
+
+    /** Where scheduled list exports go: {@code lists.directory}, under the home directory when relative. */
+    public Path listsDirectory() {
+        Path directory = Path.of(settings.lists().directory());
+        return directory.isAbsolute() ? directory : home.resolve(directory);
+    }
+
+    /** The operators' uploads, importing through the same importer as {@code ceir import operator}. */
+    public OperatorUploads operatorUploads() {
+        Database opened = database();
+        return new OperatorUploads(opened, listener -> new Importer(opened, settings.country(), settings.get(IngestSettings.class),
+                Optional.of(home.resolve("reports")), listener), home.resolve("uploads"), settings.lists());
     }
 
     /** The schema versions this process applied when it opened the database (usually none). */

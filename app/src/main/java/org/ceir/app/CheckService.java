@@ -1,5 +1,6 @@
 package org.ceir.app;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -10,8 +11,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.ceir.diameter.DiameterSettings;
 import org.ceir.diameter.S13Server;
 import org.ceir.eir.CheckEngine;
+import org.ceir.lists.ApiKeys;
+import org.ceir.lists.ListRuns;
 import org.ceir.sbi.N5gEirServer;
 import org.ceir.sbi.SbiSettings;
+import org.ceir.web.WebFeatures;
 import org.ceir.web.WebServer;
 import org.ceir.web.WebSettings;
 
@@ -77,7 +81,10 @@ public final class CheckService implements AutoCloseable {
                     "http://" + reachable(sbi.host()) + ":" + port + "/n5g-eir-eic/v1/equipment-status"));
 
             WebSettings web = ceir.settings().web();
-            WebServer webServer = new WebServer(web, ceir.database(), engine, meters);
+            WebFeatures features = new WebFeatures(Optional.of(ceir.appeals()), new WebFeatures.Operators(
+                    new ApiKeys(ceir.database(), Clock.systemUTC()), new ListRuns(ceir.database()),
+                    Optional.of(ceir.operatorUploads())));
+            WebServer webServer = new WebServer(web, ceir.database(), engine, meters, features);
             frontEnds.add(webServer);
             port = webServer.start();
             doors.add(new Door(WEB, "pages, console, REST API", web.bindAddress(), port,

@@ -2,6 +2,7 @@ package org.ceir.app;
 
 import java.io.PrintWriter;
 
+import org.ceir.app.cli.ApiKeysCommand;
 import org.ceir.app.cli.AppealsCommand;
 import org.ceir.app.cli.AuditCommand;
 import org.ceir.app.cli.CasesCommand;
@@ -13,6 +14,7 @@ import org.ceir.app.cli.DutyCommand;
 import org.ceir.app.cli.ImeiCommand;
 import org.ceir.app.cli.ImportCommand;
 import org.ceir.app.cli.ImportsCommand;
+import org.ceir.app.cli.ListsCommand;
 import org.ceir.app.cli.NotifyCommand;
 import org.ceir.app.cli.PaymentsCommand;
 import org.ceir.app.cli.RegisterCommand;
@@ -34,7 +36,7 @@ import picocli.CommandLine.Command;
             SimulateCommand.class, ImportCommand.class, ImportsCommand.class, DetectCommand.class, ShowCommand.class,
             CasesCommand.class, RegisterCommand.class, RegistrationsCommand.class, DutyCommand.class,
             PaymentsCommand.class, StolenCommand.class, NotifyCommand.class, AppealsCommand.class, AuditCommand.class,
-            UsersCommand.class, CommandLine.HelpCommand.class})
+            ListsCommand.class, ApiKeysCommand.class, UsersCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

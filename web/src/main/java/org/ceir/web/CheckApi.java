@@ -51,7 +51,7 @@ final class CheckApi implements RouteGroup {
             invalid.add(Map.of("param", "imsi", "reason", messages.get(language, "api.check.imsi")));
         }
         if (msisdn != null) {
-            msisdn = msisdn.startsWith("+") ? msisdn.substring(1) : msisdn;
+            msisdn = withoutPlus(msisdn);
             if (!digits(msisdn, 7, 15) || msisdn.charAt(0) == '0') {
                 invalid.add(Map.of("param", "msisdn", "reason", messages.get(language, "api.check.msisdn")));
             }
@@ -75,7 +75,12 @@ final class CheckApi implements RouteGroup {
         Json.send(ctx, body);
     }
 
-    private static boolean digits(String value, int min, int max) {
+    /** A number as E.164 digits: a leading {@code +} dropped. */
+    static String withoutPlus(String msisdn) {
+        return msisdn != null && msisdn.startsWith("+") ? msisdn.substring(1) : msisdn;
+    }
+
+    static boolean digits(String value, int min, int max) {
         if (value.length() < min || value.length() > max) {
             return false;
         }

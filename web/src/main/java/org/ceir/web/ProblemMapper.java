@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import org.ceir.appeals.AppealException;
 import org.ceir.core.identity.InvalidIdentityException;
+import org.ceir.lists.ListsException;
 import org.ceir.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,6 +67,9 @@ final class ProblemMapper {
         }
         if (tooLargeUpload(exception)) {
             return new Problem(413, "too-large", messages.get(language, "problem.too-large.detail"));
+        }
+        if (exception instanceof ListsException lists) {
+            return OperatorApi.problem(lists);
         }
         if (exception instanceof StoreException) {
             LOG.warn("database unavailable for {} {}: {}", ctx.method(), ctx.path(), exception.getMessage());

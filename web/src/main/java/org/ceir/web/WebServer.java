@@ -16,7 +16,6 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.router.Endpoint;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.ceir.appeals.Appeals;
 import org.ceir.core.check.EquipmentCheck;
 import org.ceir.store.Database;
 
@@ -48,22 +47,19 @@ public final class WebServer implements AutoCloseable {
      *                 holds) a Prometheus registry
      */
     public WebServer(WebSettings settings, Database database, EquipmentCheck check, MeterRegistry meters) {
-        this(settings, database, check, meters, null);
+        this(settings, database, check, meters, WebFeatures.basic(database));
     }
 
     /**
-     * The same, with the appeals' pages and API: the public filing and "where is my appeal" pages,
-     * the console's queue, decision form and overdue list, and {@code /api/v1/appeals} and
-     * {@code /api/v1/cases}.
-     *
-     * @param appeals the appeals service, or null to serve without appeals
+     * The same, with the features whose services live in other modules (appeals, the operators'
+     * side); see {@link WebFeatures}.
      */
     public WebServer(WebSettings settings, Database database, EquipmentCheck check, MeterRegistry meters,
-                     Appeals appeals) {
-        this(settings, database, check, meters, appeals, Clock.systemDefaultZone(), PasswordHasher.DEFAULT);
+                     WebFeatures features) {
+        this(settings, database, check, meters, features, Clock.systemDefaultZone(), PasswordHasher.DEFAULT);
     }
 
-    WebServer(WebSettings settings, Database database, EquipmentCheck check, MeterRegistry meters, Appeals appeals,
+    WebServer(WebSettings settings, Database database, EquipmentCheck check, MeterRegistry meters, WebFeatures features,
               Clock clock, PasswordHasher hasher) {
         this.settings = settings;
         this.meters = meters;
@@ -74,32 +70,35 @@ public final class WebServer implements AutoCloseable {
         Users users = new Users(database, settings, hasher, clock);
         TacCatalogue catalogue = new TacCatalogue(database);
         View view = new View(messages, requests, csrf, chartsScript());
+        WebFeatures.Operators operators = features.operators();
         List<RouteGroup> all = new ArrayList<>(groups(settings, database, check, meters, clock, messages, requests,
-                sessions, users, catalogue, view));
-        if (appeals != null) {
+                sessions, users, catalogue, view, operators));
+        features.appeals().ifPresent(appeals -> {
             RateLimiter publicAppeals = new RateLimiter(settings.checksPerMinute(), "problem.rate-limited.check");
             all.add(new PublicAppealPages(appeals, publicAppeals, requests, messages, view));
             all.add(new AppealConsole(appeals, messages, view));
             all.add(new AppealApi(appeals, requests));
-        }
+        });
         this.groups = List.copyOf(all);
         // Only appeals take documents: as many as their settings allow, each up to twice the size allowed
         // (so that one a little too large reaches the appeals service and is refused with its size).
-        this.uploadFileBytes = appeals == null ? 0 : 2L * appeals.settings().maxAttachmentBytes();
-        this.uploadTotalBytes = appeals == null ? 64 * 1024
-                : 2L * appeals.settings().maxAttachmentBytes() * appeals.settings().maxAttachments() + 64 * 1024;
+        long attachment = features.appeals().map(appeals -> 2L * appeals.settings().maxAttachmentBytes()).orElse(0L);
+        this.uploadFileBytes = attachment;
+        this.uploadTotalBytes = attachment * features.appeals().map(appeals -> appeals.settings().maxAttachments())
+                .orElse(0) + 64 * 1024;
         List<NavItem> navigation = new ArrayList<>();
         groups.forEach(group -> navigation.addAll(group.navigation()));
         view.navigation(navigation);
-        this.guard = new Guard(sessions, List.of(new BasicAuthenticator(users, requests, messages)), csrf, requests,
-                messages);
+        this.guard = new Guard(sessions, List.of(new BasicAuthenticator(users, requests, messages),
+                new ApiKeyAuthenticator(operators.apiKeys(), requests, messages)), csrf, requests, messages);
         this.problems = new ProblemMapper(view, messages, requests);
     }
 
     /** Every feature's routes; a new feature adds its group here. */
     private static List<RouteGroup> groups(WebSettings settings, Database database, EquipmentCheck check,
                                            MeterRegistry meters, Clock clock, Messages messages, Requests requests,
-                                           Sessions sessions, Users users, TacCatalogue catalogue, View view) {
+                                           Sessions sessions, Users users, TacCatalogue catalogue, View view,
+                                           WebFeatures.Operators operators) {
         return List.of(
                 new PublicCheck(check, catalogue, new RateLimiter(settings.checksPerMinute(), "problem.rate-limited.check"),
                         requests, messages, view, clock),
@@ -108,6 +107,10 @@ public final class WebServer implements AutoCloseable {
                         requests, messages, view),
                 new ConsolePages(check, catalogue, view, clock),
                 new UserAdminPages(users, messages, view),
+                new OperatorApi(check, operators.uploads(), operators.runs(), requests, messages),
+                new ListPages(operators.runs(), messages, view),
+                new ApiKeyPages(operators.apiKeys(), view),
+                new ApiDocs(),
                 new SystemRoutes(database, meters));
     }
 

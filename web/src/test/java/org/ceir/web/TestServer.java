@@ -44,6 +44,9 @@ final class TestServer implements AutoCloseable {
     final Users users;
     final Appeals appeals;
     final String base;
+    final java.nio.file.Path spool;
+    final org.ceir.lists.OperatorUploads uploads;
+    final org.ceir.lists.ApiKeys apiKeys;
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     TestServer(WebSettings settings) {
@@ -60,7 +63,18 @@ final class TestServer implements AutoCloseable {
         appeals = new Appeals(database, AppealSettings.defaults(), OwnerIds.withKey(new byte[32], "[0-9A-Z]{7}", "FIN"),
                 new NumberingPlan(Country.azerbaijan()), new DetectSettings(90, 30, 0, 50, List.of()),
                 CLOCK.getZone(), CLOCK);
-        server = new WebServer(local, database, check, meters, appeals, CLOCK, FAST_HASHER);
+        try {
+            spool = java.nio.file.Files.createTempDirectory("ceir-web-spool");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        uploads = new org.ceir.lists.OperatorUploads(database, listener -> new org.ceir.ingest.Importer(database,
+                Country.azerbaijan(), org.ceir.ingest.IngestSettings.defaults(),
+                java.util.Optional.empty(), listener), spool, org.ceir.lists.ListsSettings.defaults());
+        apiKeys = new org.ceir.lists.ApiKeys(database, CLOCK);
+        WebFeatures features = new WebFeatures(java.util.Optional.of(appeals), new WebFeatures.Operators(apiKeys,
+                new org.ceir.lists.ListRuns(database), java.util.Optional.of(uploads)));
+        server = new WebServer(local, database, check, meters, features, CLOCK, FAST_HASHER);
         base = "http://127.0.0.1:" + server.start();
     }
 
@@ -191,6 +205,7 @@ final class TestServer implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        uploads.close();
         database.close();
     }
 }

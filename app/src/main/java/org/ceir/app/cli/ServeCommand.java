@@ -9,6 +9,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.ceir.app.Ceir;
 import org.ceir.app.CheckService;
+import org.ceir.app.ListSchedule;
 import picocli.CommandLine.Command;
 
 /**
@@ -41,7 +42,8 @@ public final class ServeCommand extends CeirCommandBase {
             out.println("ceir: data in " + ceir.database().description());
             // Prometheus, so that the web server's /metrics shows the engine's and every front-end's meters.
             MeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-            try (CheckService service = CheckService.start(ceir, meters, line -> out.println("ceir: " + line))) {
+            try (CheckService service = CheckService.start(ceir, meters, line -> out.println("ceir: " + line));
+                 ListSchedule lists = ListSchedule.start(ceir, line -> out.println("ceir: " + line))) {
                 out.println("ceir: check engine ready, following the change log ("
                         + service.engine().health().detail() + ")");
                 service.doors().forEach(door -> out.println("  " + door));

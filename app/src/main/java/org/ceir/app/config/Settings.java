@@ -25,6 +25,7 @@ import org.ceir.detect.DetectSettings;
 import org.ceir.diameter.DiameterSettings;
 import org.ceir.eir.EirSettings;
 import org.ceir.ingest.IngestSettings;
+import org.ceir.lists.ListsSettings;
 import org.ceir.registration.RegistrationSettings;
 import org.ceir.sbi.SbiSettings;
 import org.ceir.web.WebSettings;
@@ -53,6 +54,7 @@ public final class Settings {
             new Section<>("eir", EirSettings.class),
             new Section<>("registration", RegistrationSettings.class),
             new Section<>("ingest", IngestSettings.class),
+            new Section<>("lists", ListsSettings.class),
             new Section<>("sbi", SbiSettings.class),
             new Section<>("web", WebSettings.class),
             new Section<>("appeals", AppealSettings.class));
@@ -137,6 +139,11 @@ public final class Settings {
 
     public RegistrationSettings registration() {
         return get(RegistrationSettings.class);
+    }
+
+    /** List exports and the operators' API. */
+    public ListsSettings lists() {
+        return get(ListsSettings.class);
     }
 
     /** The N5g-eir server's section. */

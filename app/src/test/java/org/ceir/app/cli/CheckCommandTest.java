@@ -149,7 +149,7 @@ class CheckCommandTest {
                     "--server", "127.0.0.1:" + port);
             assertThat(paired).contains("verdict    WHITELISTED (may use the network)")
                     .contains("door       S13 at 127.0.0.1:" + port + " (as ceir-check.epc.mnc002.mcc400.3gppnetwork.org)"
-                            + " answered 2001 DIAMETER_SUCCESS WHITELISTED");
+                            + " answered DIAMETER_SUCCESS (2001) WHITELISTED");
             assertThat(run("check", CLONE, "--via", "diameter", "--server", "127.0.0.1:" + port))
                     .as("no IMSI: a clone without one").contains("verdict    BLACKLISTED (refused)");
         }
@@ -192,7 +192,7 @@ class CheckCommandTest {
         } finally {
             System.setErr(saved);
         }
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("ceir: --via pigeon: one of engine, 5g")
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("ceir: --via pigeon: one of engine, diameter, 5g")
                 .contains("ceir: N5g-eir server 127.0.0.1:1: connection refused; is ceir serve running?");
     }
 

@@ -1,0 +1,48 @@
+package org.ceir.web;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import org.ceir.appeals.Appeals;
+import org.ceir.lists.ApiKeys;
+import org.ceir.lists.ListRuns;
+import org.ceir.lists.OperatorUploads;
+import org.ceir.store.Database;
+
+/**
+ * The services behind the web's features that live in other modules. The web server adds a
+ * feature's pages and API only when its service is here; {@code ceir serve} passes them all, tests
+ * pass what they exercise. A new feature adds a component and a {@code with…} method.
+ *
+ * @param appeals   appeals and clone cases: public filing and status, the console's queue and
+ *                  decisions, {@code /api/v1/appeals} and {@code /api/v1/cases}
+ * @param operators the operators' side: API keys, list exports, uploads of network data
+ */
+public record WebFeatures(Optional<Appeals> appeals, Operators operators) {
+    /** No optional feature: the operators' API keys and list downloads only. */
+    public static WebFeatures basic(Database database) {
+        return new WebFeatures(Optional.empty(), Operators.withoutUploads(database, Clock.systemDefaultZone()));
+    }
+
+    public WebFeatures withAppeals(Appeals service) {
+        return new WebFeatures(Optional.of(service), operators);
+    }
+
+    public WebFeatures withOperators(Operators service) {
+        return new WebFeatures(appeals, service);
+    }
+
+    /**
+     * What the operators' integration API and its console pages work with (issue 9).
+     *
+     * @param apiKeys the keys operators' systems sign requests with
+     * @param runs    the list exports, to list and download
+     * @param uploads the importer of uploaded network data files; empty where this server takes none
+     */
+    public record Operators(ApiKeys apiKeys, ListRuns runs, Optional<OperatorUploads> uploads) {
+        /** Keys and list downloads, without uploads (they need the importer's settings). */
+        public static Operators withoutUploads(Database database, Clock clock) {
+            return new Operators(new ApiKeys(database, clock), new ListRuns(database), Optional.empty());
+        }
+    }
+}
