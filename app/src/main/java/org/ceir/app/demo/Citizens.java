@@ -51,9 +51,12 @@ final class Citizens {
     Done act(LocalDate today, int graceDays) {
         List<String> filed = new ArrayList<>();
         List<Long> appealed = new ArrayList<>();
-        List<long[]> clones = query("SELECT s.imei FROM device_status s WHERE s.status = 'CLONE'"
-                + " AND EXISTS (SELECT 1 FROM pairing p WHERE p.imei = s.imei AND p.removed_at IS NULL AND p.msisdn IS NOT NULL)"
-                + " ORDER BY s.imei DESC LIMIT 4");
+        // The clones with the fewest SIMs, and never the one with the most: that one is left for people to try.
+        List<long[]> clones = query("SELECT s.imei FROM device_status s"
+                + " JOIN LATERAL (SELECT count(*) AS sims, count(p.msisdn) AS numbers FROM pairing p"
+                + "   WHERE p.imei = s.imei AND p.removed_at IS NULL) p ON true"
+                + " WHERE s.status = 'CLONE' AND p.numbers > 0"
+                + " ORDER BY p.sims, s.imei LIMIT GREATEST(0, LEAST(4, (SELECT count(*) - 1 FROM device_status WHERE status = 'CLONE')))");
         AppealKind[] kinds = {AppealKind.NUMBER_CHANGE, AppealKind.NUMBER_CHANGE, AppealKind.ORIGINAL_OWNER,
             AppealKind.OTHER};
         String[] statements = {"I changed my number last month and my phone stopped working.",

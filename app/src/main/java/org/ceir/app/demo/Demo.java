@@ -159,6 +159,9 @@ public final class Demo {
                 out.printf(Locale.ROOT, "     %-32s IMEI %s  IMSI %s  MSISDN %s  %-8s  %-11s %s%n", s.label(), s.imei(),
                         s.imsi(), s.msisdn(), s.operator(), s.outcome(), s.reason());
             }
+            Samples.KINDS.stream().filter(kind -> samples.stream().noneMatch(s -> s.label().equals(kind)))
+                    .forEach(kind -> out.println("     (" + kind + ": none in this country; more subscribers or days"
+                            + " would have one)"));
             Samples.Sample example = samples.stream().filter(s -> s.label().startsWith("clone, a SIM not"))
                     .findFirst().orElse(samples.isEmpty() ? null : samples.get(0));
             if (example != null) {

@@ -47,6 +47,10 @@ final class Samples {
         this.country = country;
     }
 
+    /** Every kind of sample, by label, in the order they are offered. */
+    static final List<String> KINDS = List.of("clone, a paired SIM", "clone, a SIM not paired",
+            "unregistered, inside its grace", "unregistered, grace over", "stolen", "registered");
+
     /** The samples found; a kind the country lacks (a tiny one may have no stolen phone) is left out. */
     List<Sample> choose(LocalDate today, List<Long> avoid) {
         Long[] skip = avoid.toArray(Long[]::new);
@@ -59,7 +63,7 @@ final class Samples {
                 + " WHERE p.removed_at IS NULL AND p.imsi LIKE ? AND p.msisdn IS NOT NULL AND p.imei <> ALL (?)"
                 + " ORDER BY (SELECT count(*) FROM pairing q WHERE q.imei = p.imei AND q.removed_at IS NULL) DESC,"
                 + " p.imei, p.id", homeImsi, skip);
-        first(clones, "clone, a paired SIM", CheckReason.CLONE_PAIRED_SIM).ifPresent(paired -> {
+        first(clones, KINDS.get(0), CheckReason.CLONE_PAIRED_SIM).ifPresent(paired -> {
             found.add(paired);
             long key = Imei.parse(paired.imei()).key();
             // A SIM this IMEI has not had before its confirmation: some other subscriber's, as when a
@@ -68,7 +72,7 @@ final class Samples {
                     + " WHERE t.imei <> ? AND t.imsi LIKE ? AND t.msisdn IS NOT NULL"
                     + " AND NOT EXISTS (SELECT 1 FROM pairing p WHERE p.imei = ? AND p.imsi = t.imsi)"
                     + " ORDER BY t.triplet_month DESC, t.imei LIMIT " + CANDIDATES, key, key, homeImsi, key);
-            first(strangers, "clone, a SIM not paired", CheckReason.CLONE_UNPAIRED_SIM).ifPresent(found::add);
+            first(strangers, KINDS.get(1), CheckReason.CLONE_UNPAIRED_SIM).ifPresent(found::add);
         });
         String unregistered = "SELECT n.imei, t.imsi, t.msisdn FROM network_imei n"
                 + " JOIN LATERAL (SELECT imsi, msisdn FROM network_triplet t WHERE t.imei = n.imei AND t.imsi LIKE ?"
@@ -78,18 +82,18 @@ final class Samples {
                 + " AND NOT EXISTS (SELECT 1 FROM device_status d WHERE d.imei = n.imei)"
                 + " AND n.imei <> ALL (?) ORDER BY n.first_seen %s, n.imei LIMIT " + CANDIDATES;
         first(candidates(String.format(unregistered, ">=", "DESC"), homeImsi, graceStart, skip),
-                "unregistered, inside its grace", CheckReason.UNREGISTERED_GRACE).ifPresent(found::add);
+                KINDS.get(2), CheckReason.UNREGISTERED_GRACE).ifPresent(found::add);
         first(candidates(String.format(unregistered, "<", "DESC"), homeImsi, graceStart, skip),
-                "unregistered, grace over", CheckReason.UNREGISTERED_EXPIRED).ifPresent(found::add);
+                KINDS.get(3), CheckReason.UNREGISTERED_EXPIRED).ifPresent(found::add);
         String withStatus = "SELECT d.imei, t.imsi, t.msisdn FROM %s d"
                 + " JOIN LATERAL (SELECT imsi, msisdn FROM network_triplet t WHERE t.imei = d.imei AND t.imsi LIKE ?"
                 + "   AND t.msisdn IS NOT NULL ORDER BY t.last_seen DESC LIMIT 1) t ON true"
                 + " WHERE %s AND d.imei <> ALL (?) ORDER BY d.imei LIMIT " + CANDIDATES;
         first(candidates(String.format(withStatus, "device_status", "d.status = 'STOLEN'"), homeImsi, skip),
-                "stolen", CheckReason.STOLEN).ifPresent(found::add);
+                KINDS.get(4), CheckReason.STOLEN).ifPresent(found::add);
         first(candidates(String.format(withStatus, "registration_imei", "NOT d.cancelled"
                 + " AND NOT EXISTS (SELECT 1 FROM device_status s WHERE s.imei = d.imei)"), homeImsi, skip),
-                "registered", CheckReason.REGISTERED).ifPresent(found::add);
+                KINDS.get(5), CheckReason.REGISTERED).ifPresent(found::add);
         return found;
     }
 
