@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Optional;
 
 import org.ceir.appeals.Appeals;
+import org.ceir.appeals.report.ArticleReports;
 import org.ceir.lists.ApiKeys;
 import org.ceir.lists.ListRuns;
 import org.ceir.lists.OperatorUploads;
@@ -17,19 +18,29 @@ import org.ceir.store.Database;
  * @param appeals   appeals and clone cases: public filing and status, the console's queue and
  *                  decisions, {@code /api/v1/appeals} and {@code /api/v1/cases}
  * @param operators the operators' side: API keys, list exports, uploads of network data
+ * @param reports   the article's figures for a period: the console's dashboard
  */
-public record WebFeatures(Optional<Appeals> appeals, Operators operators) {
+public record WebFeatures(Optional<Appeals> appeals, Operators operators, Optional<ArticleReports> reports) {
+    /** Appeals and the operators' side, without the dashboard. */
+    public WebFeatures(Optional<Appeals> appeals, Operators operators) {
+        this(appeals, operators, Optional.empty());
+    }
+
     /** No optional feature: the operators' API keys and list downloads only. */
     public static WebFeatures basic(Database database) {
         return new WebFeatures(Optional.empty(), Operators.withoutUploads(database, Clock.systemDefaultZone()));
     }
 
     public WebFeatures withAppeals(Appeals service) {
-        return new WebFeatures(Optional.of(service), operators);
+        return new WebFeatures(Optional.of(service), operators, reports);
+    }
+
+    public WebFeatures withReports(ArticleReports service) {
+        return new WebFeatures(appeals, operators, Optional.of(service));
     }
 
     public WebFeatures withOperators(Operators service) {
-        return new WebFeatures(appeals, service);
+        return new WebFeatures(appeals, service, reports);
     }
 
     /**

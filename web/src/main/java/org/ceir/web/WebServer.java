@@ -79,6 +79,7 @@ public final class WebServer implements AutoCloseable {
             all.add(new AppealConsole(appeals, messages, view));
             all.add(new AppealApi(appeals, requests));
         });
+        features.reports().ifPresent(reports -> all.add(new DashboardPage(reports, view)));
         this.groups = List.copyOf(all);
         // Only appeals take documents: as many as their settings allow, each up to twice the size allowed
         // (so that one a little too large reaches the appeals service and is refused with its size).

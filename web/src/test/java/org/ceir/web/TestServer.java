@@ -73,7 +73,8 @@ final class TestServer implements AutoCloseable {
                 java.util.Optional.empty(), listener), spool, org.ceir.lists.ListsSettings.defaults());
         apiKeys = new org.ceir.lists.ApiKeys(database, CLOCK);
         WebFeatures features = new WebFeatures(java.util.Optional.of(appeals), new WebFeatures.Operators(apiKeys,
-                new org.ceir.lists.ListRuns(database), java.util.Optional.of(uploads)));
+                new org.ceir.lists.ListRuns(database), java.util.Optional.of(uploads)))
+                .withReports(new org.ceir.appeals.report.ArticleReports(database, CLOCK.getZone(), "AZN", CLOCK));
         server = new WebServer(local, database, check, meters, features, CLOCK, FAST_HASHER);
         base = "http://127.0.0.1:" + server.start();
     }

@@ -3,7 +3,7 @@ package org.ceir.app.cli;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
-import org.ceir.appeals.report.ArticleReport;
+import org.ceir.appeals.report.ArticleReports;
 import org.ceir.appeals.report.ReportFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,13 +31,10 @@ public final class ReportCommand extends CeirCommandBase {
     @Override
     protected int run() {
         ReportFormat chosen = ReportFormat.named(format);
-        var registration = ceir().settings().registration();
-        LocalDate today = LocalDate.now(registration.zone());
-        LocalDate last = to == null ? today : day(to, "--to");
-        LocalDate first = from == null ? last.minusMonths(3).plusDays(1) : day(from, "--from");
-        ArticleReport report = ArticleReport.compute(ceir().database(), registration.zone(), registration.currency(),
-                first, last, today);
-        System.out.print(chosen.write(report));
+        ArticleReports reports = ceir().reports();
+        LocalDate last = to == null ? reports.today() : day(to, "--to");
+        LocalDate first = from == null ? ArticleReports.threeMonthsBefore(last) : day(from, "--from");
+        System.out.print(chosen.write(reports.report(first, last)));
         return 0;
     }
 

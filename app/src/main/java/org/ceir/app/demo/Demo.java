@@ -29,6 +29,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.ceir.app.Ceir;
 import org.ceir.app.CheckService;
 import org.ceir.appeals.report.ArticleReport;
+import org.ceir.appeals.report.ArticleReports;
 import org.ceir.appeals.report.ReportFormat;
 import org.ceir.detect.CloneCases;
 import org.ceir.detect.Detector;
@@ -39,7 +40,6 @@ import org.ceir.ingest.ImportOptions;
 import org.ceir.ingest.ImportResult;
 import org.ceir.ingest.Importer;
 import org.ceir.ingest.IngestSettings;
-import org.ceir.registration.RegistrationSettings;
 import org.ceir.sim.SimulationParameters;
 import org.ceir.sim.SimulationProgress;
 import org.ceir.sim.SimulationSummary;
@@ -185,10 +185,8 @@ public final class Demo {
             done();
 
             step(6, "the article's figures, last three months");
-            RegistrationSettings registration = ceir.settings().registration();
-            LocalDate today = LocalDate.now(registration.zone());
-            ArticleReport report = ArticleReport.compute(ceir.database(), registration.zone(), registration.currency(),
-                    today.minusMonths(3).plusDays(1), today, today);
+            ArticleReports reports = ceir.reports();
+            ArticleReport report = reports.report(ArticleReports.threeMonthsBefore(reports.today()), reports.today());
             ReportFormat.TEXT.write(report).lines().forEach(line -> out.println(line.isEmpty() ? "" : "   " + line));
             out.println("   (./ceir report" + (options.showHome() ? " --home " + ceir.home() : "")
                     + " again after a few refused checks: the engine writes its counters every few seconds;"
