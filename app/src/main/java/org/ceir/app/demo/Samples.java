@@ -74,26 +74,22 @@ final class Samples {
                     + " ORDER BY t.triplet_month DESC, t.imei LIMIT " + CANDIDATES, key, key, homeImsi, key);
             first(strangers, KINDS.get(1), CheckReason.CLONE_UNPAIRED_SIM).ifPresent(found::add);
         });
-        String unregistered = "SELECT n.imei, t.imsi, t.msisdn FROM network_imei n"
-                + " JOIN LATERAL (SELECT imsi, msisdn FROM network_triplet t WHERE t.imei = n.imei AND t.imsi LIKE ?"
-                + "   AND t.msisdn IS NOT NULL ORDER BY t.last_seen DESC LIMIT 1) t ON true"
+        String unregistered = "SELECT n.imei FROM network_imei n"
                 + " WHERE n.imei >= 0 AND n.first_seen %s ?"
                 + " AND NOT EXISTS (SELECT 1 FROM registration_imei ri WHERE ri.imei = n.imei AND NOT ri.cancelled)"
                 + " AND NOT EXISTS (SELECT 1 FROM device_status d WHERE d.imei = n.imei)"
-                + " AND n.imei <> ALL (?) ORDER BY n.first_seen %s, n.imei LIMIT " + CANDIDATES;
-        first(candidates(String.format(unregistered, ">=", "DESC"), homeImsi, graceStart, skip),
-                KINDS.get(2), CheckReason.UNREGISTERED_GRACE).ifPresent(found::add);
-        first(candidates(String.format(unregistered, "<", "DESC"), homeImsi, graceStart, skip),
-                KINDS.get(3), CheckReason.UNREGISTERED_EXPIRED).ifPresent(found::add);
-        String withStatus = "SELECT d.imei, t.imsi, t.msisdn FROM %s d"
-                + " JOIN LATERAL (SELECT imsi, msisdn FROM network_triplet t WHERE t.imei = d.imei AND t.imsi LIKE ?"
-                + "   AND t.msisdn IS NOT NULL ORDER BY t.last_seen DESC LIMIT 1) t ON true"
-                + " WHERE %s AND d.imei <> ALL (?) ORDER BY d.imei LIMIT " + CANDIDATES;
-        first(candidates(String.format(withStatus, "device_status", "d.status = 'STOLEN'"), homeImsi, skip),
-                KINDS.get(4), CheckReason.STOLEN).ifPresent(found::add);
-        first(candidates(String.format(withStatus, "registration_imei", "NOT d.cancelled"
-                + " AND NOT EXISTS (SELECT 1 FROM device_status s WHERE s.imei = d.imei)"), homeImsi, skip),
-                KINDS.get(5), CheckReason.REGISTERED).ifPresent(found::add);
+                + " AND n.imei <> ALL (?) ORDER BY n.first_seen DESC, n.imei LIMIT " + CANDIDATES;
+        first(withSims(String.format(unregistered, ">="), homeImsi, graceStart, skip), KINDS.get(2),
+                CheckReason.UNREGISTERED_GRACE).ifPresent(found::add);
+        first(withSims(String.format(unregistered, "<"), homeImsi, graceStart, skip), KINDS.get(3),
+                CheckReason.UNREGISTERED_EXPIRED).ifPresent(found::add);
+        first(withSims("SELECT d.imei FROM device_status d WHERE d.status = 'STOLEN' AND d.imei <> ALL (?)"
+                + " AND EXISTS (SELECT 1 FROM network_imei n WHERE n.imei = d.imei) ORDER BY d.imei LIMIT " + CANDIDATES,
+                homeImsi, (Object) skip), KINDS.get(4), CheckReason.STOLEN).ifPresent(found::add);
+        first(withSims("SELECT ri.imei FROM registration_imei ri JOIN network_imei n ON n.imei = ri.imei"
+                + " WHERE NOT ri.cancelled AND NOT EXISTS (SELECT 1 FROM device_status s WHERE s.imei = ri.imei)"
+                + " AND ri.imei <> ALL (?) ORDER BY ri.imei LIMIT " + CANDIDATES, homeImsi, (Object) skip), KINDS.get(5),
+                CheckReason.REGISTERED).ifPresent(found::add);
         return found;
     }
 
@@ -116,19 +112,37 @@ final class Samples {
         return Optional.empty();
     }
 
+    /**
+     * The IMEIs {@code imeisSql} selects (its parameters after the first), each with the newest home
+     * SIM seen with it. One pass over the triplets for all of them: they have no index by IMEI alone.
+     */
+    private List<Candidate> withSims(String imeisSql, String homeImsi, Object... parameters) {
+        return database.transaction(connection -> {
+            List<Long> imeis = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement(imeisSql)) {
+                bind(connection, query, parameters);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        imeis.add(rows.getLong(1));
+                    }
+                }
+            }
+            List<Candidate> found = read(connection, "SELECT DISTINCT ON (t.imei) t.imei, t.imsi, t.msisdn"
+                    + " FROM network_triplet t WHERE t.imei = ANY (?) AND t.imsi LIKE ? AND t.msisdn IS NOT NULL"
+                    + " ORDER BY t.imei, t.last_seen DESC", (Object) imeis.toArray(Long[]::new), homeImsi);
+            // in the order the IMEIs were chosen
+            found.sort(java.util.Comparator.comparingInt(c -> imeis.indexOf(c.imei())));
+            return found;
+        });
+    }
+
     private List<Candidate> candidates(String sql, Object... parameters) {
         return database.transaction(connection -> read(connection, sql, parameters));
     }
 
     private List<Candidate> read(Connection connection, String sql, Object... parameters) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                if (parameters[i] instanceof Long[] keys) {
-                    query.setArray(i + 1, connection.createArrayOf("bigint", keys));
-                } else {
-                    query.setObject(i + 1, parameters[i]);
-                }
-            }
+            bind(connection, query, parameters);
             List<Candidate> found = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
@@ -137,6 +151,17 @@ final class Samples {
                 }
             }
             return found;
+        }
+    }
+
+    private static void bind(Connection connection, PreparedStatement query, Object... parameters)
+            throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            if (parameters[i] instanceof Long[] keys) {
+                query.setArray(i + 1, connection.createArrayOf("bigint", keys));
+            } else {
+                query.setObject(i + 1, parameters[i]);
+            }
         }
     }
 
