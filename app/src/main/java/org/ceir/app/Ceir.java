@@ -18,6 +18,7 @@ import org.ceir.lists.OperatorUploads;
 import org.ceir.registration.OwnerIds;
 import org.ceir.store.Database;
 import org.ceir.store.Operators;
+import org.ceir.store.SettingOverrides;
 
 /**
  * One ceir process's wiring: its settings, its home directory and, opened on first use, its
@@ -44,8 +45,21 @@ public final class Ceir implements AutoCloseable {
         return home;
     }
 
+    /**
+     * The configuration: the built-in defaults, the file, the environment and the command line.
+     * For the settings people tune in the console ({@link Settings#TUNABLE}) use {@link #tuned()}.
+     */
     public Settings settings() {
         return settings;
+    }
+
+    /**
+     * The settings in force: {@link #settings()} with the overrides set in the staff console, read
+     * now from the database (which this opens). What reads a tunable setting (detection runs, the
+     * clone cases, the duty tariff) takes its section from here.
+     */
+    public Settings tuned() {
+        return settings.withOverrides(database().transaction(SettingOverrides::current));
     }
 
     public NumberingPlan numberingPlan() {
@@ -80,7 +94,7 @@ public final class Ceir implements AutoCloseable {
     public synchronized Appeals appeals() {
         if (appeals == null) {
             appeals = new Appeals(database(), settings.get(AppealSettings.class),
-                    OwnerIds.fromSettings(settings.registration(), home), numberingPlan, settings.detect(),
+                    OwnerIds.fromSettings(settings.registration(), home), numberingPlan, tuned().detect(),
                     settings.registration().zone(), Clock.systemUTC());
         }
         return appeals;

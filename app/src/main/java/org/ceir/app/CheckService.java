@@ -83,7 +83,8 @@ public final class CheckService implements AutoCloseable {
             WebSettings web = ceir.settings().web();
             WebFeatures features = new WebFeatures(Optional.of(ceir.appeals()), new WebFeatures.Operators(
                     new ApiKeys(ceir.database(), Clock.systemUTC()), new ListRuns(ceir.database()),
-                    Optional.of(ceir.operatorUploads()))).withReports(ceir.reports());
+                    Optional.of(ceir.operatorUploads())), Optional.of(ConsoleSettings.services(ceir)))
+                    .withReports(ceir.reports());
             WebServer webServer = new WebServer(web, ceir.database(), engine, meters, features);
             frontEnds.add(webServer);
             port = webServer.start();

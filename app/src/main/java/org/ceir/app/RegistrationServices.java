@@ -30,7 +30,7 @@ public final class RegistrationServices {
 
     RegistrationServices(Ceir ceir) {
         this.database = ceir.database();
-        this.settings = ceir.settings().registration();
+        this.settings = ceir.tuned().registration();
         Clock clock = Clock.systemUTC();
         OwnerIds ownerIds = OwnerIds.fromSettings(settings, ceir.home());
         this.registrations = new Registrations(database, settings, ownerIds, ceir.numberingPlan(), clock);

@@ -7,9 +7,12 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 import org.ceir.core.country.Country;
 import org.ceir.store.Database;
@@ -21,6 +24,9 @@ import org.ceir.store.Database;
  * confirmation. Each decision requires a reason and is audited with who, when and why.
  */
 public final class CloneCases {
+    /** What a case can be, and ALL of them, as filters name them. */
+    private static final List<String> STATUSES = List.of("ALL", "OPEN", "CONFIRMED", "DISMISSED", "LIFTED", "EXPIRED");
+
     private final Database database;
     private final Country country;
     private final DetectSettings settings;
@@ -43,7 +49,7 @@ public final class CloneCases {
     /** Cases by status ({@code OPEN}, … or {@code ALL}), highest score first for open ones. */
     public List<CaseSummary> list(String status, int limit) {
         String wanted = status.toUpperCase(Locale.ROOT);
-        if (!List.of("ALL", "OPEN", "CONFIRMED", "DISMISSED", "LIFTED", "EXPIRED").contains(wanted)) {
+        if (!STATUSES.contains(wanted)) {
             throw new IllegalArgumentException("status '" + status + "': one of open, confirmed, dismissed, lifted,"
                     + " expired, all");
         }
@@ -63,6 +69,192 @@ public final class CloneCases {
                 return cases;
             }
         });
+    }
+
+    /** How the queue is ordered after its open cases, which always come first. */
+    public enum Sort {
+        SCORE_DESC("score DESC, id"), SCORE_ASC("score, id"), OPENED_DESC("opened_at DESC, id DESC"),
+        OPENED_ASC("opened_at, id"), SIMS_DESC("cardinality(imsis) DESC, score DESC, id");
+
+        private final String orderBy;
+
+        Sort(String orderBy) {
+            this.orderBy = orderBy;
+        }
+    }
+
+    /**
+     * What the queue shows: a status ({@code ALL} or one), optionally one condition, a least score,
+     * IMEIs starting with some digits (a TAC), opened between two days; sorted, a page at a time.
+     */
+    public record CaseQuery(String status, Optional<String> condition, OptionalDouble minScore,
+                            Optional<String> imeiPrefix, Optional<LocalDate> openedFrom, Optional<LocalDate> openedTo,
+                            Sort sort, int limit, int offset) {
+        public CaseQuery {
+            status = status.toUpperCase(Locale.ROOT);
+            if (!STATUSES.contains(status)) {
+                throw new IllegalArgumentException("status '" + status + "': one of open, confirmed, dismissed, lifted,"
+                        + " expired, all");
+            }
+            if (imeiPrefix.isPresent() && !imeiPrefix.get().matches("[0-9]{1,15}")) {
+                throw new IllegalArgumentException("IMEI filter '" + imeiPrefix.get() + "': the first digits of an IMEI,"
+                        + " e.g. a TAC of 8 digits");
+            }
+            imeiPrefix = imeiPrefix.map(p -> p.length() == 15 ? p.substring(0, 14) : p);
+            if (limit < 1 || limit > 1000 || offset < 0) {
+                throw new IllegalArgumentException("a page holds 1 to 1000 cases from offset 0 or more");
+            }
+        }
+
+        /** The open cases, highest score first. */
+        public static CaseQuery open(int limit) {
+            return new CaseQuery("OPEN", Optional.empty(), OptionalDouble.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), Sort.SCORE_DESC, limit, 0);
+        }
+    }
+
+    /** A page of the queue and how many cases match in all. */
+    public record CasePage(List<CaseSummary> cases, long total) {
+    }
+
+    /** Everything about one case, for a person deciding it or checking a decision. */
+    public record CaseDetails(CaseSummary summary, Optional<Long> reopens, Optional<Long> openedRun,
+                              Optional<String> liftedBy, Optional<OffsetDateTime> liftedAt, Optional<String> liftReason,
+                              List<String> imsis, Evidence evidenceAtOpen, Optional<Evidence> evidenceAtDecision) {
+    }
+
+    /** The cases matching {@code query}: open ones first, then in the query's order. */
+    public CasePage search(CaseQuery query) {
+        StringBuilder where = new StringBuilder(" WHERE (? = 'ALL' OR status = ?)");
+        List<Object> parameters = new ArrayList<>(List.of(query.status(), query.status()));
+        query.condition().ifPresent(condition -> {
+            where.append(" AND condition = ?");
+            parameters.add(condition);
+        });
+        query.minScore().ifPresent(score -> {
+            where.append(" AND score >= ?");
+            parameters.add(score);
+        });
+        query.imeiPrefix().ifPresent(prefix -> {
+            // IMEI keys are 14-digit bodies; the prefix is digits only (checked), so LIKE sees no wildcard
+            where.append(" AND lpad(imei::text, 14, '0') LIKE ?");
+            parameters.add(prefix + "%");
+        });
+        query.openedFrom().ifPresent(day -> {
+            where.append(" AND opened_at >= ?");
+            parameters.add(day);
+        });
+        query.openedTo().ifPresent(day -> {
+            where.append(" AND opened_at < ?");
+            parameters.add(day.plusDays(1));
+        });
+        return database.transaction(connection -> {
+            long total;
+            try (PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM clone_case" + where)) {
+                bind(count, parameters);
+                try (ResultSet row = count.executeQuery()) {
+                    row.next();
+                    total = row.getLong(1);
+                }
+            }
+            List<CaseSummary> cases = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT * FROM clone_case" + where
+                    + " ORDER BY CASE WHEN status = 'OPEN' THEN 0 ELSE 1 END, " + query.sort().orderBy
+                    + " LIMIT ? OFFSET ?")) {
+                List<Object> all = new ArrayList<>(parameters);
+                all.add(query.limit());
+                all.add(query.offset());
+                bind(select, all);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        cases.add(summary(rows));
+                    }
+                }
+            }
+            return new CasePage(cases, total);
+        });
+    }
+
+    /** How many cases there are in each status. */
+    public Map<String, Long> countsByStatus() {
+        return database.transaction(connection -> {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            STATUSES.subList(1, STATUSES.size()).forEach(status -> counts.put(status, 0L));
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT status, count(*) FROM clone_case GROUP BY status");
+                 ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    counts.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+            return counts;
+        });
+    }
+
+    /** The conditions cases were opened under, for a filter's choices. */
+    public List<String> conditions() {
+        return database.transaction(connection -> {
+            List<String> labels = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT DISTINCT condition FROM clone_case ORDER BY condition");
+                 ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    labels.add(rows.getString(1));
+                }
+            }
+            return labels;
+        });
+    }
+
+    /** A case with its evidence when opened and, if decided, when decided; empty when there is no such case. */
+    public Optional<CaseDetails> details(long id) {
+        return database.transaction(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT * FROM clone_case WHERE id = ?")) {
+                query.setLong(1, id);
+                try (ResultSet row = query.executeQuery()) {
+                    if (!row.next()) {
+                        return Optional.empty();
+                    }
+                    String decided = row.getString("evidence_at_decision");
+                    return Optional.of(new CaseDetails(summary(row), optionalLong(row, "reopens"),
+                            optionalLong(row, "opened_run"), Optional.ofNullable(row.getString("lifted_by")),
+                            Optional.ofNullable(row.getObject("lifted_at", OffsetDateTime.class)),
+                            Optional.ofNullable(row.getString("lift_reason")),
+                            List.of((String[]) row.getArray("imsis").getArray()),
+                            Json.read(row.getString("evidence_at_open"), Evidence.class),
+                            Optional.ofNullable(decided).map(json -> Json.read(json, Evidence.class))));
+                }
+            }
+        });
+    }
+
+    /** Every case of one IMEI, oldest first. */
+    public List<CaseSummary> casesOf(long imei) {
+        return database.transaction(connection -> casesOf(connection, imei));
+    }
+
+    static List<CaseSummary> casesOf(Connection connection, long imei) throws SQLException {
+        List<CaseSummary> cases = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT * FROM clone_case WHERE imei = ? ORDER BY id")) {
+            query.setLong(1, imei);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    cases.add(summary(rows));
+                }
+            }
+        }
+        return cases;
+    }
+
+    private static Optional<Long> optionalLong(ResultSet row, String column) throws SQLException {
+        long value = row.getLong(column);
+        return row.wasNull() ? Optional.empty() : Optional.of(value);
+    }
+
+    private static void bind(PreparedStatement statement, List<Object> parameters) throws SQLException {
+        for (int i = 0; i < parameters.size(); i++) {
+            statement.setObject(i + 1, parameters.get(i));
+        }
     }
 
     /** A case by id, with the evidence it was opened on and, if decided, decided on. */

@@ -19,7 +19,7 @@ import org.ceir.core.network.Rat;
  *                     day beyond two (a dual-SIM phone with one IMEI for both slots shows two)
  * @param imsisPerDay  valid IMSIs seen on each day of the window
  */
-record Evidence(String imei, String asOf, String windowStart, String windowEnd, int windowDays, int daysSeen,
+public record Evidence(String imei, String asOf, String windowStart, String windowEnd, int windowDays, int daysSeen,
                 int imsis, int msisdns, int peakImsis, String peakDay, int overlapDays, int crowdedDays,
                 int switches, long imsiDays, double dailyAverage, List<String> operators, int multiOperatorDays,
                 List<String> rats, double score, List<Sim> sims, int simsOmitted, List<Integer> imsisPerDay) {
@@ -29,7 +29,7 @@ record Evidence(String imei, String asOf, String windowStart, String windowEnd, 
      *
      * @param pattern one character per day of the window: {@code #} seen, {@code .} not
      */
-    record Sim(String imsi, boolean valid, boolean roamer, List<String> msisdns, List<String> operators,
+    public record Sim(String imsi, boolean valid, boolean roamer, List<String> msisdns, List<String> operators,
                String first, String last, int days, String pattern) {
     }
 

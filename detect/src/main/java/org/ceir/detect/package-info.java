@@ -6,9 +6,10 @@
  *
  * <p>Public: {@link org.ceir.detect.DetectSettings} and its condition records, {@link
  * org.ceir.detect.Detector} (a run), {@link org.ceir.detect.Classifier} (one condition, as a
- * library call), {@link org.ceir.detect.CloneCases}, {@link org.ceir.detect.ImeiReport} and
- * {@link org.ceir.detect.TruthFile}. The engine (triplet loading, per-IMEI histories, dimensions)
- * is package-private.
+ * library call), {@link org.ceir.detect.CloneCases}, {@link org.ceir.detect.ImeiReport},
+ * {@link org.ceir.detect.Evidence} (what a person judges an IMEI by) and {@link
+ * org.ceir.detect.TruthFile}. The engine (triplet loading, per-IMEI histories, dimensions) is
+ * package-private.
  *
  * <p>Written by hand, because no library does it: the per-IMEI engine over DIRBS's monthly day
  * bitmasks. A SQL engine could compute the DIRBS counts, but not the per-day concurrency and

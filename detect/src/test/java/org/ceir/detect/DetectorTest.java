@@ -255,4 +255,79 @@ class DetectorTest {
         String swap = ImeiReport.render(database, COUNTRY, settings, Imei.ofKey(Long.parseLong(SWAP)), Optional.empty());
         assertThat(swap).contains("cases           none").contains("switches        0 returns");
     }
+
+    @Test
+    void search_filtersAndSortsWithOpenCasesFirst() {
+        DetectSettings settings = settings(0, 0.05);
+        fixture.seen("35209900176152", "400010000000040", "994501000040", "azercell", "2024-03-20..2024-03-30")
+                .seen("35209900176152", "400010000000041", "994501000041", "azercell", "2024-03-20..2024-03-30")
+                .seen("35209900176152", "400010000000042", "994501000042", "azercell", "2024-03-20..2024-03-30")
+                .write();
+        run(settings, AS_OF);
+        CloneCases cases = cases(settings);
+        long small = cases.caseOf(35209900176152L).orElseThrow();
+        cases.dismiss(small, "bob", "three SIMs of one family, checked");
+
+        CloneCases.CasePage all = cases.search(new CloneCases.CaseQuery("all", Optional.empty(),
+                java.util.OptionalDouble.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                CloneCases.Sort.SCORE_ASC, 10, 0));
+        CloneCases.CasePage bigOnes = cases.search(new CloneCases.CaseQuery("ALL", Optional.of("clone"),
+                java.util.OptionalDouble.of(20), Optional.empty(), Optional.empty(), Optional.empty(),
+                CloneCases.Sort.SCORE_DESC, 10, 0));
+        CloneCases.CasePage byTac = cases.search(new CloneCases.CaseQuery("ALL", Optional.empty(),
+                java.util.OptionalDouble.empty(), Optional.of("352099001761522"), Optional.empty(), Optional.empty(),
+                CloneCases.Sort.OPENED_DESC, 10, 0));
+
+        assertThat(all.total()).isEqualTo(2);
+        assertThat(all.cases()).extracting(CloneCases.CaseSummary::status).containsExactly("OPEN", "DISMISSED");
+        assertThat(bigOnes.cases()).extracting(CloneCases.CaseSummary::imei).containsExactly(RING);
+        assertThat(byTac.cases()).extracting(CloneCases.CaseSummary::id).containsExactly(small);
+        assertThat(cases.countsByStatus()).containsEntry("OPEN", 1L).containsEntry("DISMISSED", 1L)
+                .containsEntry("CONFIRMED", 0L);
+        assertThat(cases.conditions()).containsExactly("clone");
+        assertThatThrownBy(() -> new CloneCases.CaseQuery("ALL", Optional.empty(), java.util.OptionalDouble.empty(),
+                Optional.of("35%"), Optional.empty(), Optional.empty(), CloneCases.Sort.SCORE_DESC, 10, 0))
+                .hasMessageContaining("the first digits of an IMEI");
+    }
+
+    @Test
+    void details_keepTheEvidenceOfOpeningAndOfTheDecision() {
+        DetectSettings settings = settings(0, 0.05);
+        run(settings, AS_OF);
+        CloneCases cases = cases(settings);
+        long id = cases.caseOf(Long.parseLong(RING)).orElseThrow();
+        cases.confirm(id, "alice", "four phones at once");
+
+        CloneCases.CaseDetails details = cases.details(id).orElseThrow();
+
+        assertThat(details.summary().status()).isEqualTo("CONFIRMED");
+        assertThat(details.evidenceAtOpen().peakImsis()).isEqualTo(4);
+        assertThat(details.evidenceAtOpen().sims()).hasSize(4);
+        assertThat(details.evidenceAtDecision().orElseThrow().sims().get(0).pattern()).hasSize(90);
+        assertThat(details.imsis()).hasSize(4);
+        assertThat(cases.details(999)).isEmpty();
+    }
+
+    @Test
+    void dossier_holdsStatusesPairingsCasesAndTheEvidence() {
+        DetectSettings settings = settings(0, 0.05);
+        run(settings, AS_OF);
+        CloneCases cases = cases(settings);
+        cases.confirm(cases.caseOf(Long.parseLong(RING)).orElseThrow(), "alice", "four phones at once");
+
+        ImeiReport.Dossier ring = ImeiReport.dossier(database, COUNTRY, settings, Imei.ofKey(Long.parseLong(RING)),
+                Optional.empty());
+        ImeiReport.Dossier unseen = ImeiReport.dossier(database, COUNTRY, settings, Imei.ofKey(35209900176199L),
+                Optional.empty());
+
+        assertThat(ring.statuses()).extracting(ImeiReport.Status::status).containsExactly("CLONE");
+        assertThat(ring.pairings()).hasSize(4).allMatch(ImeiReport.Pairing::active);
+        assertThat(ring.cases()).extracting(CloneCases.CaseSummary::status).containsExactly("CONFIRMED");
+        assertThat(ring.conditions()).extracting(ImeiReport.ConditionState::condition).containsExactly("clone");
+        assertThat(ring.firstSeen()).contains(LocalDate.parse("2024-01-05"));
+        assertThat(ring.asOf()).contains(AS_OF);
+        assertThat(ring.evidence().orElseThrow().imsisPerDay()).hasSize(90);
+        assertThat(unseen.evidence()).isEmpty();
+        assertThat(unseen.firstSeen()).isEmpty();
+    }
 }

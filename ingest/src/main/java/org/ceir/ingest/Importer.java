@@ -73,6 +73,18 @@ public final class Importer {
                 source, sha256, name, operator, operatorId, options));
     }
 
+    /**
+     * The operator an operator data file belongs to, by its name ({@code <operator>_<YYYYMMDD>_<YYYYMMDD>.csv…});
+     * empty when the name does not follow that form (the import would refuse it, saying why).
+     */
+    public static Optional<String> operatorOfFile(String fileName) {
+        try {
+            return Optional.of(OperatorFileName.parse(fileName).operator());
+        } catch (Refused e) {
+            return Optional.empty();
+        }
+    }
+
     /** Imports the GSMA TAC catalogue (pipe-separated, plain or zipped); new and changed TACs are merged. */
     public ImportResult importTac(Path file, ImportOptions options) {
         FileSource source = source(file);
@@ -104,9 +116,22 @@ public final class Importer {
 
     /** The import history, newest first. */
     public List<ImportJob> history(int limit) {
+        return history(limit, Optional.empty());
+    }
+
+    /** The import history of one operator's data (or of everything), newest first. */
+    public List<ImportJob> history(int limit, Optional<String> operator) {
         return database.transaction(connection -> {
             Jobs.reconcileInterrupted(connection);
-            return Jobs.history(connection, limit);
+            return Jobs.history(connection, limit, operator);
+        });
+    }
+
+    /** One import with its report: the facts, counts and checks it recorded; empty when there is no such job. */
+    public Optional<ImportReport> report(long jobId) {
+        return database.transaction(connection -> {
+            Jobs.reconcileInterrupted(connection);
+            return Jobs.report(connection, jobId);
         });
     }
 

@@ -169,28 +169,45 @@ final class Jobs {
         return fixed;
     }
 
-    static List<ImportJob> history(Connection connection, int limit) throws SQLException {
+    static List<ImportJob> history(Connection connection, int limit, Optional<String> operator) throws SQLException {
         List<ImportJob> jobs = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT j.id, j.kind, o.code, j.file_name, j.file_sha256, j.status, j.checks_enabled, j.data_start,"
-                        + " j.data_end, coalesce(j.rows_read, 0), coalesce(j.rows_changed, 0), j.started_by, j.started_at,"
-                        + " j.finished_at, j.report ->> 'error'"
-                        + " FROM import_job j LEFT JOIN operator o ON o.id = j.operator_id ORDER BY j.id DESC LIMIT ?")) {
-            query.setInt(1, limit);
+        try (PreparedStatement query = connection.prepareStatement(SELECT_JOB
+                + " WHERE (?::text IS NULL OR o.code = ?) ORDER BY j.id DESC LIMIT ?")) {
+            query.setString(1, operator.orElse(null));
+            query.setString(2, operator.orElse(null));
+            query.setInt(3, limit);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    OffsetDateTime finished = rows.getObject(14, OffsetDateTime.class);
-                    jobs.add(new ImportJob(rows.getLong(1), ImportKind.valueOf(rows.getString(2)),
-                            Optional.ofNullable(rows.getString(3)), rows.getString(4), rows.getString(5),
-                            rows.getString(6), rows.getBoolean(7), Optional.ofNullable(rows.getObject(8, LocalDate.class)),
-                            Optional.ofNullable(rows.getObject(9, LocalDate.class)), rows.getLong(10), rows.getLong(11),
-                            rows.getString(12), rows.getObject(13, OffsetDateTime.class).toInstant(),
-                            Optional.ofNullable(finished).map(OffsetDateTime::toInstant),
-                            Optional.ofNullable(rows.getString(15))));
+                    jobs.add(job(rows));
                 }
             }
         }
         return jobs;
+    }
+
+    /** One job and its report (JSON), if there is such a job. */
+    static Optional<ImportReport> report(Connection connection, long id) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(SELECT_JOB + " WHERE j.id = ?")) {
+            query.setLong(1, id);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? Optional.of(ImportReport.of(job(row), row.getString(16))) : Optional.empty();
+            }
+        }
+    }
+
+    private static final String SELECT_JOB = "SELECT j.id, j.kind, o.code, j.file_name, j.file_sha256, j.status,"
+            + " j.checks_enabled, j.data_start, j.data_end, coalesce(j.rows_read, 0), coalesce(j.rows_changed, 0),"
+            + " j.started_by, j.started_at, j.finished_at, j.report ->> 'error', j.report::text"
+            + " FROM import_job j LEFT JOIN operator o ON o.id = j.operator_id";
+
+    private static ImportJob job(ResultSet rows) throws SQLException {
+        OffsetDateTime finished = rows.getObject(14, OffsetDateTime.class);
+        return new ImportJob(rows.getLong(1), ImportKind.valueOf(rows.getString(2)),
+                Optional.ofNullable(rows.getString(3)), rows.getString(4), rows.getString(5),
+                rows.getString(6), rows.getBoolean(7), Optional.ofNullable(rows.getObject(8, LocalDate.class)),
+                Optional.ofNullable(rows.getObject(9, LocalDate.class)), rows.getLong(10), rows.getLong(11),
+                rows.getString(12), rows.getObject(13, OffsetDateTime.class).toInstant(),
+                Optional.ofNullable(finished).map(OffsetDateTime::toInstant), Optional.ofNullable(rows.getString(15)));
     }
 
     private static void setShort(PreparedStatement statement, int index, Short value) throws SQLException {

@@ -2,6 +2,7 @@ package org.ceir.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -251,5 +253,38 @@ class OperatorImportTest {
             pool.shutdown();
         }
         assertThat(Fixtures.rows(database, "SELECT date_bitmask FROM network_triplet")).containsExactly("3");
+    }
+
+    @Test
+    void report_readsTheStoredChecksAndCountsOfAFailedImport() {
+        Path file = Fixtures.write(dir, "operator1_20240501_20240501.csv", HEADER,
+                "20240501,35209900176148,111011234567890,2250000001,006",
+                "20240501,35209900176149,,2250000002,006");
+        long job = assertThrows(ImportException.class, () -> importer.importOperator(file, Fixtures.options())).jobId();
+
+        ImportReport report = importer.report(job).orElseThrow();
+
+        assertThat(report.outcome()).isEqualTo("FAILED");
+        assertThat(report.error().orElseThrow()).contains("empty IMSI");
+        assertThat(report.facts()).containsEntry("by", "test").containsEntry("mode", "full");
+        assertThat(report.counts()).containsEntry("rows", 2L);
+        ImportReport.Check empty = report.checks().stream().filter(c -> c.name().equals("empty IMSI")).findFirst()
+                .orElseThrow();
+        assertThat(empty.verdict()).isEqualTo("FAILED");
+        assertThat(empty.samples()).contains("line 3: 20240501,35209900176149,,2250000002,006");
+        assertThat(report.job().operator()).contains("operator1");
+        assertThat(importer.report(job + 1000)).isEmpty();
+    }
+
+    @Test
+    void history_ofOneOperatorLeavesOthersOut() {
+        importer.importOperator(Fixtures.write(dir, "operator1_20240501_20240501.csv", HEADER,
+                "20240501,352099001761481,111011234567890,2250000001,006"), Fixtures.options());
+        importer.importOperator(Fixtures.write(dir, "operator2_20240501_20240501.csv", HEADER,
+                "20240501,352099001761481,111021234567890,2250000001,006"), Fixtures.options());
+
+        assertThat(importer.history(10, Optional.of("operator2"))).extracting(ImportJob::fileName)
+                .containsExactly("operator2_20240501_20240501.csv");
+        assertThat(importer.history(10)).hasSize(2);
     }
 }

@@ -12,7 +12,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -40,6 +42,105 @@ public final class AuditLog {
         public boolean intact() {
             return firstBroken.isEmpty();
         }
+    }
+
+    /**
+     * What to look for in the log; every part is optional and the parts combine (and).
+     *
+     * @param subject  the subject exactly ({@code imei:35209900176148}), or a prefix ending in {@code *}
+     *                 ({@code imei:*})
+     * @param actor    who acted, exactly
+     * @param action   what they did, exactly ({@code CASE_CONFIRMED})
+     * @param from     entries at or after this moment
+     * @param until    entries before this moment
+     * @param beforeId entries older than this one (the next page, newest first)
+     * @param limit    at most this many entries
+     */
+    public record Query(Optional<String> subject, Optional<String> actor, Optional<String> action,
+                        Optional<Instant> from, Optional<Instant> until, Optional<Long> beforeId, int limit) {
+        public Query {
+            if (limit < 1 || limit > 10_000) {
+                throw new IllegalArgumentException("an audit log query returns 1 to 10000 entries, not " + limit);
+            }
+        }
+
+        /** Everything, newest first, {@code limit} at a time. */
+        public static Query newest(int limit) {
+            return new Query(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), limit);
+        }
+
+        public Query withSubject(String value) {
+            return new Query(Optional.of(value), actor, action, from, until, beforeId, limit);
+        }
+    }
+
+    /** The entries matching {@code query}, newest first. */
+    public static List<Entry> find(Connection connection, Query query) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT id, at, actor, action, subject, before, after, reason"
+                + " FROM audit_log WHERE true");
+        List<Object> parameters = new ArrayList<>();
+        if (query.subject().isPresent()) {
+            String subject = query.subject().get();
+            if (subject.endsWith("*")) {
+                String prefix = subject.substring(0, subject.length() - 1);
+                sql.append(" AND left(subject, ?) = ?");
+                parameters.add(prefix.length());
+                parameters.add(prefix);
+            } else {
+                sql.append(" AND subject = ?");
+                parameters.add(subject);
+            }
+        }
+        query.actor().ifPresent(actor -> {
+            sql.append(" AND actor = ?");
+            parameters.add(actor);
+        });
+        query.action().ifPresent(action -> {
+            sql.append(" AND action = ?");
+            parameters.add(action);
+        });
+        query.from().ifPresent(from -> {
+            sql.append(" AND at >= ?");
+            parameters.add(OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
+        });
+        query.until().ifPresent(until -> {
+            sql.append(" AND at < ?");
+            parameters.add(OffsetDateTime.ofInstant(until, ZoneOffset.UTC));
+        });
+        query.beforeId().ifPresent(id -> {
+            sql.append(" AND id < ?");
+            parameters.add(id);
+        });
+        sql.append(" ORDER BY id DESC LIMIT ?");
+        parameters.add(query.limit());
+        List<Entry> entries = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
+            for (int i = 0; i < parameters.size(); i++) {
+                select.setObject(i + 1, parameters.get(i));
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    entries.add(new Entry(rows.getLong(1), rows.getObject(2, OffsetDateTime.class).toInstant(),
+                            rows.getString(3), rows.getString(4), rows.getString(5), rows.getString(6),
+                            rows.getString(7), rows.getString(8)));
+                }
+            }
+        }
+        return entries;
+    }
+
+    /** Every action the log holds, alphabetically (for a filter's choices). */
+    public static List<String> actions(Connection connection) throws SQLException {
+        List<String> actions = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT DISTINCT action FROM audit_log ORDER BY action");
+             ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                actions.add(rows.getString(1));
+            }
+        }
+        return actions;
     }
 
     /**

@@ -3,6 +3,8 @@ package org.ceir.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -85,5 +87,44 @@ class AuditLogTest {
         }
         database.transaction(c -> AuditLog.append(c, "frank", "AFTER", "imei:2", null, null, null));
         assertThat(database.transaction(AuditLog::verify).intact()).isTrue();
+    }
+
+    @Test
+    void find_combinesSubjectActorAndActionNewestFirst() {
+        database.transaction(c -> AuditLog.append(c, "alice", "CASE_LIFTED", "imei:35209900176148", null, null, "appeal"));
+
+        List<AuditLog.Entry> cases = database.transaction(c -> AuditLog.find(c,
+                AuditLog.Query.newest(10).withSubject("imei:35209900176148")));
+        List<AuditLog.Entry> bob = database.transaction(c -> AuditLog.find(c, new AuditLog.Query(Optional.empty(),
+                Optional.of("bob"), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 10)));
+        List<AuditLog.Entry> lifted = database.transaction(c -> AuditLog.find(c, new AuditLog.Query(
+                Optional.of("imei:*"), Optional.of("alice"), Optional.of("CASE_LIFTED"), Optional.empty(),
+                Optional.empty(), Optional.empty(), 10)));
+
+        assertThat(cases).extracting(AuditLog.Entry::action).containsExactly("CASE_LIFTED", "CASE_CONFIRMED");
+        assertThat(bob).extracting(AuditLog.Entry::subject).containsExactly("appeal:A-1");
+        assertThat(lifted).extracting(AuditLog.Entry::reason).containsExactly("appeal");
+    }
+
+    @Test
+    void find_pagesByIdAndTime() {
+        List<AuditLog.Entry> all = database.transaction(c -> AuditLog.find(c, AuditLog.Query.newest(10)));
+        long newest = all.get(0).id();
+
+        List<AuditLog.Entry> older = database.transaction(c -> AuditLog.find(c, new AuditLog.Query(Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(newest), 1)));
+        List<AuditLog.Entry> future = database.transaction(c -> AuditLog.find(c, new AuditLog.Query(Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.of(all.get(0).at().plusSeconds(1)), Optional.empty(),
+                Optional.empty(), 10)));
+        List<AuditLog.Entry> past = database.transaction(c -> AuditLog.find(c, new AuditLog.Query(Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(all.get(2).at().plusNanos(1000)),
+                Optional.empty(), 10)));
+
+        assertThat(all).hasSize(3);
+        assertThat(older).extracting(AuditLog.Entry::actor).containsExactly("bob");
+        assertThat(future).isEmpty();
+        assertThat(past).extracting(AuditLog.Entry::actor).contains("alice");
+        assertThat(database.transaction(AuditLog::actions)).containsExactly("APPEAL_APPROVED", "CASE_CONFIRMED",
+                "USER_ADDED");
     }
 }

@@ -25,12 +25,15 @@ final class ConsolePages implements RouteGroup {
     private final TacCatalogue catalogue;
     private final View view;
     private final Clock clock;
+    private final boolean imeiPages;
 
-    ConsolePages(EquipmentCheck check, TacCatalogue catalogue, View view, Clock clock) {
+    /** @param imeiPages the IMEI page is served: a look-up goes there ({@link ImeiPages}) */
+    ConsolePages(EquipmentCheck check, TacCatalogue catalogue, View view, Clock clock, boolean imeiPages) {
         this.check = check;
         this.catalogue = catalogue;
         this.view = view;
         this.clock = clock;
+        this.imeiPages = imeiPages;
     }
 
     @Override
@@ -49,7 +52,8 @@ final class ConsolePages implements RouteGroup {
 
     private void home(Context ctx) {
         Page page = view.page(ctx, "console.title");
-        view.render(ctx, "console", page, Map.of("roles", List.copyOf(new java.util.TreeSet<>(page.user().roles()))));
+        view.render(ctx, "console", page, Map.of("roles", List.copyOf(new java.util.TreeSet<>(page.user().roles())),
+                "cards", view.cards(page.user())));
     }
 
     private void lookup(Context ctx) {
@@ -67,6 +71,10 @@ final class ConsolePages implements RouteGroup {
         }
         try {
             Imei imei = Imei.parse(input);
+            if (imeiPages) {
+                ctx.redirect("/console/imei/" + imei, io.javalin.http.HttpStatus.SEE_OTHER);
+                return;
+            }
             DeviceState state = check.describe(imei.key());
             TacCatalogue.Lookup tac = catalogue.lookup(imei.tac().value());
             model.put("imei", imei.toString());

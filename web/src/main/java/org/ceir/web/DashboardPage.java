@@ -44,6 +44,18 @@ final class DashboardPage implements RouteGroup {
         return List.of(new NavItem(PATH, "nav.dashboard", READERS));
     }
 
+    /** On the console's home: the article's three figures for the last three months, and the way to the charts. */
+    @Override
+    public List<HomeCard> cards(Principal user) {
+        if (READERS.stream().noneMatch(user::has)) {
+            return List.of();
+        }
+        LocalDate today = reports.today();
+        ArticleReport report = reports.report(ArticleReports.threeMonthsBefore(today), today);
+        return List.of(new HomeCard("figures", "home.figures.title", "home.figures.text", List.of(report.cloneImeis(),
+                report.numbersSeen(), report.refusedAttempts(), report.appeals().received()), PATH, "home.figures.link"));
+    }
+
     /** One chart: its title, its ECharts option as JSON, and its data as a table (header row first). */
     record Chart(String id, String title, String option, List<List<String>> table) {
     }

@@ -112,7 +112,41 @@ final class Page {
                 .withZone(java.time.ZoneId.systemDefault()).format(moment);
     }
 
-    private static String encode(String value) {
+    /** A moment in the server's time zone, to the minute. */
+    String dateTime(java.time.OffsetDateTime moment) {
+        return moment == null ? "" : dateTime(moment.toInstant());
+    }
+
+    /** A stored 14-digit IMEI body as people read it: 15 digits with the check digit. */
+    String imei(String body) {
+        return org.ceir.core.identity.Imei.ofKey(Long.parseLong(body)).toString();
+    }
+
+    /** A whole number as this language groups digits (12 345 or 12,345). */
+    String number(double value) {
+        return java.text.NumberFormat.getIntegerInstance(language.locale()).format(Math.round(value));
+    }
+
+    /** A byte count for people: 12.3 MB. */
+    String bytes(long bytes) {
+        return bytes(language, bytes);
+    }
+
+    static String bytes(Language language, long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        String[] units = {"KB", "MB", "GB", "TB"};
+        double value = bytes;
+        int unit = -1;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return String.format(language.locale(), "%.1f %s", value, units[unit]);
+    }
+
+    static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

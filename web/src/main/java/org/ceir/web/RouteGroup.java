@@ -13,4 +13,9 @@ interface RouteGroup {
     default List<NavItem> navigation() {
         return List.of();
     }
+
+    /** The cards this feature puts on the console's home for {@code user} (none unless it has something to say). */
+    default List<HomeCard> cards(Principal user) {
+        return List.of();
+    }
 }

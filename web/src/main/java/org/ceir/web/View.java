@@ -21,6 +21,7 @@ final class View {
     private final Csrf csrf;
     private final String chartsScript;
     private volatile List<NavItem> navigation = List.of();
+    private volatile List<RouteGroup> groups = List.of();
 
     View(Messages messages, Requests requests, Csrf csrf, String chartsScript) {
         this.messages = messages;
@@ -32,6 +33,20 @@ final class View {
     /** The console navigation of every feature; set once, when the server has all its route groups. */
     void navigation(List<NavItem> items) {
         this.navigation = List.copyOf(items);
+    }
+
+    /** The route groups whose cards the console's home shows; set once with the navigation. */
+    void cards(List<RouteGroup> all) {
+        this.groups = List.copyOf(all);
+    }
+
+    /** The home's cards for {@code user}, feature by feature. */
+    List<HomeCard> cards(Principal user) {
+        List<HomeCard> cards = new java.util.ArrayList<>();
+        for (RouteGroup group : groups) {
+            cards.addAll(group.cards(user));
+        }
+        return cards;
     }
 
     Page page(Context ctx, String titleKey) {

@@ -18,29 +18,38 @@ import org.ceir.store.Database;
  * @param appeals   appeals and clone cases: public filing and status, the console's queue and
  *                  decisions, {@code /api/v1/appeals} and {@code /api/v1/cases}
  * @param operators the operators' side: API keys, list exports, uploads of network data
+ * @param console   the staff console's work pages: the clone cases queue and decisions, the IMEI
+ *                  page with its SIMs' timeline, imports with live progress, the settings with
+ *                  their overrides (the audit log is always served)
  * @param reports   the article's figures for a period: the console's dashboard
  */
-public record WebFeatures(Optional<Appeals> appeals, Operators operators, Optional<ArticleReports> reports) {
-    /** Appeals and the operators' side, without the dashboard. */
-    public WebFeatures(Optional<Appeals> appeals, Operators operators) {
-        this(appeals, operators, Optional.empty());
+public record WebFeatures(Optional<Appeals> appeals, Operators operators, Optional<ConsoleServices> console,
+                          Optional<ArticleReports> reports) {
+    /** Without the dashboard. */
+    public WebFeatures(Optional<Appeals> appeals, Operators operators, Optional<ConsoleServices> console) {
+        this(appeals, operators, console, Optional.empty());
     }
 
     /** No optional feature: the operators' API keys and list downloads only. */
     public static WebFeatures basic(Database database) {
-        return new WebFeatures(Optional.empty(), Operators.withoutUploads(database, Clock.systemDefaultZone()));
+        return new WebFeatures(Optional.empty(), Operators.withoutUploads(database, Clock.systemDefaultZone()),
+                Optional.empty());
     }
 
     public WebFeatures withAppeals(Appeals service) {
-        return new WebFeatures(Optional.of(service), operators, reports);
-    }
-
-    public WebFeatures withReports(ArticleReports service) {
-        return new WebFeatures(appeals, operators, Optional.of(service));
+        return new WebFeatures(Optional.of(service), operators, console, reports);
     }
 
     public WebFeatures withOperators(Operators service) {
-        return new WebFeatures(appeals, service, reports);
+        return new WebFeatures(appeals, service, console, reports);
+    }
+
+    public WebFeatures withConsole(ConsoleServices service) {
+        return new WebFeatures(appeals, operators, Optional.of(service), reports);
+    }
+
+    public WebFeatures withReports(ArticleReports service) {
+        return new WebFeatures(appeals, operators, console, Optional.of(service));
     }
 
     /**

@@ -16,6 +16,7 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.router.Endpoint;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import jakarta.servlet.MultipartConfigElement;
 import org.ceir.core.check.EquipmentCheck;
 import org.ceir.store.Database;
 
@@ -29,6 +30,10 @@ import org.ceir.store.Database;
  */
 public final class WebServer implements AutoCloseable {
     private static final String STARTED = "ceir.started";
+    /** Room for a multipart form's text fields beside its files. */
+    private static final long FORM_BYTES = 64 * 1024;
+    /** The request attribute Jetty (and Javalin, when it is there) read a multipart body's bounds from. */
+    private static final String MULTIPART_CONFIG = "org.eclipse.jetty.multipartConfig";
 
     private final WebSettings settings;
     private final MeterRegistry meters;
@@ -37,6 +42,9 @@ public final class WebServer implements AutoCloseable {
     private final ProblemMapper problems;
     private final long uploadFileBytes;
     private final long uploadTotalBytes;
+    private final long importBytes;
+    private final Messages messages;
+    private final Requests requests;
     private Javalin app;
 
     /**
@@ -52,7 +60,7 @@ public final class WebServer implements AutoCloseable {
 
     /**
      * The same, with the features whose services live in other modules (appeals, the operators'
-     * side); see {@link WebFeatures}.
+     * side, the staff console's work pages); see {@link WebFeatures}.
      */
     public WebServer(WebSettings settings, Database database, EquipmentCheck check, MeterRegistry meters,
                      WebFeatures features) {
@@ -72,24 +80,36 @@ public final class WebServer implements AutoCloseable {
         View view = new View(messages, requests, csrf, chartsScript());
         WebFeatures.Operators operators = features.operators();
         List<RouteGroup> all = new ArrayList<>(groups(settings, database, check, meters, clock, messages, requests,
-                sessions, users, catalogue, view, operators));
+                sessions, users, catalogue, view, operators, features.console().isPresent()));
+        all.add(new AuditPages(database, view));
         features.appeals().ifPresent(appeals -> {
             RateLimiter publicAppeals = new RateLimiter(settings.checksPerMinute(), "problem.rate-limited.check");
             all.add(new PublicAppealPages(appeals, publicAppeals, requests, messages, view));
             all.add(new AppealConsole(appeals, messages, view));
             all.add(new AppealApi(appeals, requests));
         });
+        this.importBytes = features.console().isPresent() ? settings.maxUploadMegabytes() * 1024L * 1024L : 0;
+        features.console().ifPresent(console -> {
+            all.add(new CasePages(database, console, view));
+            all.add(new ImeiPages(database, check, catalogue, console, view, clock));
+            all.add(new ImportPages(database, console, view, importBytes));
+            all.add(new SettingsPages(database, console, view));
+        });
         features.reports().ifPresent(reports -> all.add(new DashboardPage(reports, view)));
         this.groups = List.copyOf(all);
-        // Only appeals take documents: as many as their settings allow, each up to twice the size allowed
+        // Appeals take documents: as many as their settings allow, each up to twice the size allowed
         // (so that one a little too large reaches the appeals service and is refused with its size).
+        // Console imports take larger files; boundUploads gives that one route its own bounds.
         long attachment = features.appeals().map(appeals -> 2L * appeals.settings().maxAttachmentBytes()).orElse(0L);
         this.uploadFileBytes = attachment;
         this.uploadTotalBytes = attachment * features.appeals().map(appeals -> appeals.settings().maxAttachments())
-                .orElse(0) + 64 * 1024;
+                .orElse(0) + FORM_BYTES;
+        this.messages = messages;
+        this.requests = requests;
         List<NavItem> navigation = new ArrayList<>();
         groups.forEach(group -> navigation.addAll(group.navigation()));
         view.navigation(navigation);
+        view.cards(groups);
         this.guard = new Guard(sessions, List.of(new BasicAuthenticator(users, requests, messages),
                 new ApiKeyAuthenticator(operators.apiKeys(), requests, messages)), csrf, requests, messages);
         this.problems = new ProblemMapper(view, messages, requests);
@@ -99,14 +119,14 @@ public final class WebServer implements AutoCloseable {
     private static List<RouteGroup> groups(WebSettings settings, Database database, EquipmentCheck check,
                                            MeterRegistry meters, Clock clock, Messages messages, Requests requests,
                                            Sessions sessions, Users users, TacCatalogue catalogue, View view,
-                                           WebFeatures.Operators operators) {
+                                           WebFeatures.Operators operators, boolean imeiPages) {
         return List.of(
                 new PublicCheck(check, catalogue, new RateLimiter(settings.checksPerMinute(), "problem.rate-limited.check"),
                         requests, messages, view, clock),
                 new CheckApi(check, requests, messages, meters),
                 new AuthPages(users, sessions, new RateLimiter(settings.loginsPerMinute(), "problem.rate-limited.login"),
                         requests, messages, view),
-                new ConsolePages(check, catalogue, view, clock),
+                new ConsolePages(check, catalogue, view, clock, imeiPages),
                 new UserAdminPages(users, messages, view),
                 new OperatorApi(check, operators.uploads(), operators.runs(), requests, messages),
                 new ListPages(operators.runs(), messages, view),
@@ -145,6 +165,15 @@ public final class WebServer implements AutoCloseable {
             app.stop();
             app = null;
         }
+        for (RouteGroup group : groups) {
+            if (group instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException("cannot stop " + group.getClass().getSimpleName(), e);
+                }
+            }
+        }
     }
 
     /** Every route, as registered; for the authorization matrix test. */
@@ -173,6 +202,7 @@ public final class WebServer implements AutoCloseable {
         });
         config.staticFiles.enableWebjars();
         config.routes.before(this::headers);
+        config.routes.before(this::boundUploads);
         config.routes.beforeMatched(guard::check);
         for (Route route : routes()) {
             config.routes.addEndpoint(route.endpoint());
@@ -195,6 +225,25 @@ public final class WebServer implements AutoCloseable {
         if (ctx.path().startsWith("/console") || ctx.path().startsWith("/login")) {
             ctx.header("Cache-Control", "no-store");
         }
+    }
+
+    /**
+     * Console imports take whole operator files (web.max-upload-megabytes), far larger than the
+     * documents Jetty's shared bounds allow: that route gets its own bounds (Javalin uses a
+     * multipart configuration already on the request), and a body declared larger is refused
+     * before anything reads it, in the visitor's language.
+     */
+    private void boundUploads(Context ctx) {
+        if (importBytes == 0 || !ctx.isMultipart() || !ctx.path().equals("/console/imports")) {
+            return;
+        }
+        if (ctx.contentLength() > importBytes + FORM_BYTES) {
+            Language language = requests.language(ctx);
+            throw new Problem(413, "too-large",
+                    messages.get(language, "imports.error.too-large", Page.bytes(language, importBytes)));
+        }
+        ctx.req().setAttribute(MULTIPART_CONFIG, new MultipartConfigElement(System.getProperty("java.io.tmpdir"),
+                importBytes, importBytes + FORM_BYTES, 1024 * 1024));
     }
 
     private void record(Context ctx) {

@@ -26,6 +26,9 @@ import org.junit.jupiter.api.Test;
 class AuthorizationMatrixTest {
     private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
     private static final Set<Role> NOBODY_NEEDED = Set.of();
+    private static final Set<Role> CASE_READERS = EnumSet.of(Role.ANALYST, Role.ADMIN, Role.AUDITOR);
+    private static final Set<Role> CASE_DECIDERS = EnumSet.of(Role.ANALYST, Role.ADMIN);
+    private static final Set<Role> IMPORTERS = EnumSet.of(Role.ADMIN, Role.OPERATOR);
     private static final Set<Role> APPEAL_READERS = EnumSet.of(Role.ANALYST, Role.ADMIN, Role.AUDITOR);
 
     /** A route, a concrete request for it, and the roles allowed; PUBLIC routes allow anonymous callers too. */
@@ -68,6 +71,28 @@ class AuthorizationMatrixTest {
             row("POST /console/users/{id}/unlock", "/console/users/999999/unlock", Map.of(), EnumSet.of(Role.ADMIN)),
             row("POST /console/users/{id}/password", "/console/users/999999/password", Map.of("password", "x"),
                     EnumSet.of(Role.ADMIN)),
+            row("GET /console/cases", "/console/cases?status=all", null, CASE_READERS),
+            row("GET /console/cases/{id}", "/console/cases/999999", null, CASE_READERS),
+            row("POST /console/cases/{id}/confirm", "/console/cases/999999/confirm", Map.of("reason", "ring"),
+                    CASE_DECIDERS),
+            row("POST /console/cases/{id}/dismiss", "/console/cases/999999/dismiss", Map.of("reason", "family"),
+                    CASE_DECIDERS),
+            row("POST /console/cases/{id}/lift", "/console/cases/999999/lift", Map.of("reason", "appeal"),
+                    CASE_DECIDERS),
+            row("GET /console/imei/{imei}", "/console/imei/352099001761481", null,
+                    EnumSet.of(Role.ADMIN, Role.ANALYST, Role.CLERK, Role.AUDITOR)),
+            row("GET /console/imports", "/console/imports", null, IMPORTERS),
+            row("POST /console/imports", "/console/imports", Map.of("kind", "OPERATOR"), IMPORTERS),
+            row("GET /console/imports/runs/{run}", "/console/imports/runs/0123abcd", null, IMPORTERS),
+            row("GET /console/imports/runs/{run}/events", "/console/imports/runs/0123abcd/events", null, IMPORTERS),
+            row("GET /console/imports/{id}", "/console/imports/999999", null, IMPORTERS),
+            row("GET /console/audit", "/console/audit?actor=nobody", null, EnumSet.of(Role.AUDITOR, Role.ADMIN)),
+            row("POST /console/audit/verify", "/console/audit/verify", Map.of(), EnumSet.of(Role.AUDITOR, Role.ADMIN)),
+            row("GET /console/settings", "/console/settings", null, EnumSet.of(Role.ADMIN, Role.AUDITOR)),
+            row("POST /console/settings/{path}", "/console/settings/detect.conditions",
+                    Map.of("version", "0", "yaml", "[]", "reason", ""), EnumSet.of(Role.ADMIN)),
+            row("POST /console/settings/{path}/restore", "/console/settings/detect.conditions/restore",
+                    Map.of("version", "0", "reason", ""), EnumSet.of(Role.ADMIN)),
             publicRow("GET /appeal", "/appeal"),
             publicRow("POST /appeal/code", "/appeal/code", Map.of("contact", "12")),
             publicRow("POST /appeal", "/appeal", Map.of("imei", "1")),

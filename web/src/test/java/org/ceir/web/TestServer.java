@@ -5,6 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -24,6 +26,7 @@ import org.ceir.appeals.Appeals;
 import org.ceir.core.country.Country;
 import org.ceir.core.country.NumberingPlan;
 import org.ceir.detect.DetectSettings;
+import org.ceir.ingest.IngestSettings;
 import org.ceir.registration.OwnerIds;
 import org.ceir.store.Database;
 import org.ceir.store.TestDatabase;
@@ -43,6 +46,8 @@ final class TestServer implements AutoCloseable {
     final WebServer server;
     final Users users;
     final Appeals appeals;
+    final Path home;
+    final ConsoleServices console;
     final String base;
     final java.nio.file.Path spool;
     final org.ceir.lists.OperatorUploads uploads;
@@ -72,8 +77,15 @@ final class TestServer implements AutoCloseable {
                 Country.azerbaijan(), org.ceir.ingest.IngestSettings.defaults(),
                 java.util.Optional.empty(), listener), spool, org.ceir.lists.ListsSettings.defaults());
         apiKeys = new org.ceir.lists.ApiKeys(database, CLOCK);
+        try {
+            home = Files.createTempDirectory("ceir-web-test");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        console = new ConsoleServices(Country.azerbaijan(), IngestSettings.defaults(), home,
+                new FakeConfiguration(database));
         WebFeatures features = new WebFeatures(java.util.Optional.of(appeals), new WebFeatures.Operators(apiKeys,
-                new org.ceir.lists.ListRuns(database), java.util.Optional.of(uploads)))
+                new org.ceir.lists.ListRuns(database), java.util.Optional.of(uploads)), java.util.Optional.of(console))
                 .withReports(new org.ceir.appeals.report.ArticleReports(database, CLOCK.getZone(), "AZN", CLOCK));
         server = new WebServer(local, database, check, meters, features, CLOCK, FAST_HASHER);
         base = "http://127.0.0.1:" + server.start();
@@ -142,16 +154,25 @@ final class TestServer implements AutoCloseable {
     final class Browser {
         final Map<String, String> cookies = new HashMap<>();
 
-        HttpResponse<String> get(String path) {
-            return remember(TestServer.this.get(path, "Cookie", cookieHeader()));
-        }
-
         HttpResponse<String> post(String path, Map<String, String> form) {
             return remember(TestServer.this.post(path, form, "Cookie", cookieHeader()));
         }
 
         HttpResponse<String> multipart(String path, Map<String, String> fields, List<Object[]> files) {
             return remember(TestServer.this.multipart(path, fields, files, "Cookie", cookieHeader()));
+        }
+
+        /** A form with one file in the field "file". */
+        HttpResponse<String> multipart(String path, Map<String, String> fields, String fileName, byte[] content) {
+            return multipart(path, fields, List.<Object[]>of(new Object[] {"file", fileName, content}));
+        }
+
+        /** A GET with this browser's cookies and more headers. */
+        HttpResponse<String> get(String path, String... headers) {
+            String[] all = java.util.Arrays.copyOf(headers, headers.length + 2);
+            all[headers.length] = "Cookie";
+            all[headers.length + 1] = cookieHeader();
+            return remember(TestServer.this.get(path, all));
         }
 
         /** Signs in through the login form; returns the response to the POST. */
@@ -208,5 +229,12 @@ final class TestServer implements AutoCloseable {
         server.close();
         uploads.close();
         database.close();
+        for (Path directory : List.of(home, spool)) {
+            try (var paths = Files.walk(directory)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 }

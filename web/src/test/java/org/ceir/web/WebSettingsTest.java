@@ -14,13 +14,15 @@ class WebSettingsTest {
 
     @Test
     void constructor_namesTheBadSetting() {
-        assertThatThrownBy(() -> new WebSettings(70000, "0.0.0.0", 30, 20, 5, 15, 30, 12, true, "", "az"))
+        assertThatThrownBy(() -> new WebSettings(70000, "0.0.0.0", 30, 20, 5, 15, 30, 12, true, "", "az", 1024))
                 .hasMessageStartingWith("web.port 70000");
-        assertThatThrownBy(() -> new WebSettings(8080, "0.0.0.0", 0, 20, 5, 15, 30, 12, true, "", "az"))
+        assertThatThrownBy(() -> new WebSettings(8080, "0.0.0.0", 0, 20, 5, 15, 30, 12, true, "", "az", 1024))
                 .hasMessageStartingWith("web.checks-per-minute 0");
-        assertThatThrownBy(() -> new WebSettings(8080, "0.0.0.0", 30, 20, 5, 15, 30, 12, true, "", "de"))
+        assertThatThrownBy(() -> new WebSettings(8080, "0.0.0.0", 30, 20, 5, 15, 30, 12, true, "", "de", 1024))
                 .hasMessageStartingWith("web.default-language de");
-        assertThatThrownBy(() -> new WebSettings(8080, "0.0.0.0", 30, 20, 5, 15, 800, 12, true, "", "az"))
+        assertThatThrownBy(() -> new WebSettings(8080, "0.0.0.0", 30, 20, 5, 15, 800, 12, true, "", "az", 1024))
                 .hasMessageContaining("longer than web.session-max-hours");
+        assertThatThrownBy(() -> new WebSettings(8080, "0.0.0.0", 30, 20, 5, 15, 30, 12, true, "", "az", 0))
+                .hasMessageStartingWith("web.max-upload-megabytes 0");
     }
 }

@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 public final class CasesCommand {
 
     static CloneCases cases(Ceir ceir) {
-        return new CloneCases(ceir.database(), ceir.settings().country(), ceir.settings().detect());
+        return new CloneCases(ceir.database(), ceir.settings().country(), ceir.tuned().detect());
     }
 
     /** A case id, or an IMEI (14 digits or more) meaning its newest case. */

@@ -32,7 +32,7 @@ public final class DetectCommand extends CeirCommandBase {
         Ceir ceir = ceir();
         Optional<TruthFile> truthFile = Optional.ofNullable(truth).map(TruthFile::read);
         PrintStream out = System.out;
-        Detector detector = new Detector(ceir.database(), ceir.settings().country(), ceir.settings().detect(),
+        Detector detector = new Detector(ceir.database(), ceir.settings().country(), ceir.tuned().detect(),
                 message -> System.err.println("ceir: " + message));
         RunReport report = detector.run(Optional.ofNullable(asOf), System.getProperty("user.name", "cli"), truthFile);
         out.printf(Locale.ROOT, "run %d: as of %s, window %s to %s%n", report.runId(), report.asOf(),

@@ -56,7 +56,7 @@ public final class DutyCommand {
         @Override
         protected int run() {
             PrintStream out = System.out;
-            var settings = ceir().settings().registration();
+            var settings = ceir().tuned().registration();
             out.println("currency " + settings.currency() + ", " + settings.unitsPerUsd().toPlainString() + " "
                     + settings.currency() + " per USD");
             for (TariffVersion version : settings.tariff().versions()) {

@@ -23,7 +23,7 @@ public final class ShowCommand extends CeirCommandBase {
     protected int run() {
         Imei parsed = Imei.parse(imei);
         Ceir ceir = ceir();
-        System.out.print(ImeiReport.render(ceir.database(), ceir.settings().country(), ceir.settings().detect(), parsed,
+        System.out.print(ImeiReport.render(ceir.database(), ceir.settings().country(), ceir.tuned().detect(), parsed,
                 Optional.ofNullable(asOf)));
         return 0;
     }

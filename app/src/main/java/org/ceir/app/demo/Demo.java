@@ -296,6 +296,7 @@ public final class Demo {
         private final AtomicLong rows;
         private final long started;
         private long lastPrinted;
+        private int lastPrintedFiles = -1;
 
         Progress(PrintStream out, int total, AtomicInteger files, AtomicLong rows, long started) {
             this.out = out;
@@ -315,10 +316,13 @@ public final class Demo {
         }
 
         synchronized void finish() {
-            print();
+            if (lastPrintedFiles != files.get()) {
+                print();
+            }
         }
 
         private void print() {
+            lastPrintedFiles = files.get();
             double seconds = Math.max(0.001, (System.nanoTime() - started) / 1e9);
             out.printf(Locale.ROOT, "   operator files %d/%d, %,d rows, %,.0f rows/s%n", files.get(), total, rows.get(),
                     rows.get() / seconds);

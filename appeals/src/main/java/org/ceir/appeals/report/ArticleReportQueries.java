@@ -17,7 +17,8 @@ import org.ceir.appeals.AppealReport;
 import org.ceir.store.Database;
 
 /**
- * The report's queries, all in one read-only transaction so the figures agree with each other. A
+ * The report's queries, in one transaction so the figures agree with each other (the appeals are
+ * counted by {@link AppealReport}'s own query, so that both reports count them alike). A
  * moment belongs to the day it falls on in the register's zone; a day-keyed table (the check
  * counters, the deadlines) is compared by day.
  */

@@ -1,0 +1,237 @@
+package org.ceir.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The staff console in a real headless Chromium, as {@link BrowserTest} runs it, on a month of
+ * network data that went through the importer and a detection run: an analyst confirms the clone
+ * case it opened and reads the IMEI's SIM timeline; an administrator uploads an operator file and
+ * watches its import to the end, then reads the audit log (and verifies its chain) and the
+ * settings. Every page is checked with axe-core (WCAG 2.1 A and AA) and saved in
+ * {@code target/screenshots}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleBrowserTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+    private static TestServer web;
+    private static WebDriver browser;
+    private static Path profile;
+    private static Path data;
+    private static long ring;
+
+    @BeforeAll
+    static void start() throws IOException {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
+        if (System.getenv("CI") == null) {
+            Assumptions.assumeTrue(installed, "chromium and chromium-driver are not installed (apt-get install -y chromium chromium-driver)");
+        }
+        assertThat(installed).as("chromium and chromium-driver must be installed in CI").isTrue();
+        web = new TestServer(WebSettings.defaults().withChecksPerMinute(1000));
+        data = Files.createTempDirectory("ceir-console-data");
+        ConsoleData.importAndDetect(web, data);
+        ring = ConsoleData.ringCase(web);
+        web.user("analyst", Role.ANALYST);
+        web.user("admin", Role.ADMIN);
+        Files.createDirectories(SCREENSHOTS);
+        profile = Files.createTempDirectory("ceir-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toString());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile, "--window-size=1280,1400", "--lang=en-US");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (web != null) {
+            web.close();
+        }
+        for (Path directory : new Path[] {profile, data}) {
+            if (directory != null) {
+                try (var paths = Files.walk(directory)) {
+                    paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                }
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void analyst_confirmsTheCloneCaseFromTheQueue() {
+        browser.get(web.base + "/login?lang=en");
+        signIn("analyst");
+        clickAndWait(By.cssSelector(".console-nav a[href='/console/cases']"));
+
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("1 open cases", ConsoleData.RING_IMEI);
+        accessible("cases");
+        screenshot("30-console-cases-queue");
+        clickAndWait(By.cssSelector("a[href='/console/cases/" + ring + "']"));
+        assertThat(browser.findElement(By.id("case-status")).getText()).isEqualTo("Open");
+        accessible("case-open");
+        screenshot("31-console-case-evidence");
+
+        browser.findElement(By.id("reason-confirm")).sendKeys("Four phones carry this IMEI every day of April at once.");
+        clickAndWait(By.id("confirm-button"));
+
+        assertThat(browser.findElement(By.id("case-status")).getText()).isEqualTo("Confirmed");
+        assertThat(browser.findElement(By.id("case-done")).getText()).contains("Confirmed: the IMEI has clone status");
+        assertThat(browser.findElement(By.id("case-reason")).getText())
+                .isEqualTo("Four phones carry this IMEI every day of April at once.");
+        assertThat(browser.findElements(By.id("lift-form"))).hasSize(1);
+        accessible("case-confirmed");
+        screenshot("32-console-case-confirmed");
+    }
+
+    @Test
+    @Order(2)
+    void analyst_seesTheImeiTimeline() {
+        clickAndWait(By.id("case-imei"));
+
+        assertThat(browser.getCurrentUrl()).contains("/console/imei/" + ConsoleData.RING_IMEI);
+        var chart = browser.findElement(By.cssSelector("#imei-timeline svg.timeline-chart"));
+        assertThat(chart.findElements(By.cssSelector("g.sim"))).as("one row per SIM").hasSize(4);
+        assertThat(chart.findElements(By.cssSelector("rect.crowded"))).as("the days with too many SIMs").isNotEmpty();
+        assertThat(chart.getAttribute("role")).isEqualTo("img");
+        assertThat(browser.findElement(By.id("imei-cases")).getText()).contains("Confirmed");
+        browser.findElement(By.id("timeline-title"));
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('timeline-title').scrollIntoView();");
+        accessible("imei-page");
+        screenshot("33-console-imei-timeline");
+
+        browser.manage().window().setSize(new Dimension(390, 844));
+        try {
+            browser.navigate().refresh();
+            assertThat(overflow()).as("horizontal scrolling of the IMEI page on a 390 px wide screen").isLessThanOrEqualTo(0L);
+            ((JavascriptExecutor) browser).executeScript("document.getElementById('timeline-title').scrollIntoView();");
+            screenshot("34-console-imei-phone");
+        } finally {
+            browser.manage().window().setSize(new Dimension(1280, 1400));
+        }
+        clickAndWait(By.cssSelector(".signout button"));
+    }
+
+    @Test
+    @Order(3)
+    void admin_watchesAnImportToTheEnd() {
+        Path file = ConsoleData.april(data, 3000);
+        browser.get(web.base + "/login?lang=en");
+        signIn("admin");
+        clickAndWait(By.cssSelector(".console-nav a[href='/console/imports']"));
+        accessible("imports");
+
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("kind"))).selectByValue("OPERATOR");
+        browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+        browser.findElement(By.id("no-checks")).click();
+        screenshot("35-console-import-chosen");
+        clickAndWait(By.id("upload-button"));
+
+        assertThat(browser.getCurrentUrl()).contains("/console/imports/runs/");
+        screenshot("36-console-import-progress");
+        new WebDriverWait(browser, Duration.ofSeconds(120)).until(ExpectedConditions.attributeToBe(
+                By.id("import-live"), "data-done", "SUCCEEDED"));
+        assertThat(browser.findElement(By.id("import-progress")).getAttribute("value")).isEqualTo("100");
+        assertThat(browser.findElement(By.id("import-state")).getText()).isEqualTo("Imported");
+        assertThat(browser.findElement(By.id("import-rows")).getText()).isEqualTo("90,120");
+        accessible("import-done");
+        screenshot("37-console-import-done");
+
+        clickAndWait(By.id("import-report"));
+        assertThat(browser.findElement(By.id("report-outcome")).getText()).contains("Imported");
+        accessible("import-report");
+        screenshot("38-console-import-report");
+    }
+
+    @Test
+    @Order(4)
+    void admin_verifiesTheAuditChainAndReadsTheSettings() {
+        clickAndWait(By.cssSelector(".console-nav a[href='/console/audit']"));
+        clickAndWait(By.id("verify-button"));
+
+        assertThat(browser.findElement(By.id("verify-result")).getAttribute("data-intact")).isEqualTo("true");
+        assertThat(browser.findElement(By.id("audit")).getText()).contains("CASE_CONFIRMED", "AUDIT_VERIFIED");
+        accessible("audit");
+        screenshot("39-console-audit-verified");
+
+        clickAndWait(By.cssSelector(".console-nav a[href='/console/settings']"));
+        assertThat(browser.findElement(By.id("effective")).getText()).contains("detect.window-days");
+        accessible("settings");
+        screenshot("40-console-settings");
+        clickAndWait(By.cssSelector(".signout button"));
+    }
+
+    private static long overflow() {
+        return (Long) ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - window.innerWidth;");
+    }
+
+    private static void signIn(String username) {
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(TestServer.PASSWORD);
+        clickAndWait(By.id("login-button"));
+    }
+
+    /** Clicks and waits until the next page replaced this one, so no answer of the old page is read. */
+    private static void clickAndWait(By target) {
+        var page = browser.findElement(By.tagName("html"));
+        browser.findElement(target).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+    }
+
+    /** No WCAG 2.1 A or AA violation that axe-core finds on the current page. */
+    private static void accessible(String what) {
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser);
+        List<Rule> violations = results.getViolations();
+        assertThat(violations).as(what + ": " + violations.stream()
+                .map(rule -> rule.getId() + " " + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget()))
+                        .collect(Collectors.joining(", ")))
+                .collect(Collectors.joining("; "))).isEmpty();
+    }
+
+    private static void screenshot(String name) {
+        try {
+            Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
