@@ -7,7 +7,10 @@ import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.buffer.UnpooledByteBufAllocator;
+import io.netty.buffer.UnpooledHeapByteBuf;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -28,9 +31,11 @@ import org.ceir.diameter.codec.DiameterFrameDecoder;
 import org.ceir.diameter.codec.DiameterFramingException;
 import org.ceir.diameter.codec.DiameterHeader;
 import org.ceir.diameter.codec.DiameterMessage;
+import org.ceir.diameter.codec.DiameterMessageDecoder;
 import org.ceir.diameter.codec.DisconnectCause;
 import org.ceir.diameter.codec.DisconnectPeerAnswer;
 import org.ceir.diameter.codec.DisconnectPeerRequest;
+import org.ceir.diameter.codec.EcrFastPath;
 import org.ceir.diameter.codec.ErrorAnswer;
 import org.ceir.diameter.codec.MeIdentityCheckAnswer;
 import org.ceir.diameter.codec.MeIdentityCheckRequest;
@@ -55,18 +60,28 @@ import org.slf4j.LoggerFactory;
  *   <li>a DPR: a DPA, then close; a DWR: a DWA.</li>
  * </ul>
  *
- * <p>Answers are written as requests are read and flushed once per read, so that a peer with
- * many requests in flight gets its answers in as few system calls as possible. When the peer
+ * <p>The common ECR (well-formed, no Proxy-Info, for this EIR, on an open connection) is answered
+ * by {@link EcrFastPath} straight from its frame, its ECA appended to a batch of answers; every
+ * other frame is decoded into a {@link DiameterMessage} and answered the general way, after the
+ * batch so far, so that answers keep the requests' order. The batch is written once per read (or
+ * every {@value #BATCH_BYTES} octets) and flushed, so that a peer with many requests in flight
+ * gets its answers in as few buffers and system calls as possible. When the peer
  * stops reading, the server stops reading from it (the write buffer's high-water mark), and
  * drops it after {@code writeTimeout}.
  */
 final class S13Connection extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(S13Connection.class);
 
+    /** Octets of fast-path answers gathered before they are written: about 50 ECAs. */
+    static final int BATCH_BYTES = 8192;
+
     private enum State { WAITING_FOR_CER, OPEN, DISCONNECTING, CLOSED }
 
     private final S13Node node;
     private final DiameterFrameDecoder frames;
+    private final EcrFastPath ecrs;
+    /** Heap, not from the channel's allocator: it lives as long as the connection, and is copied out once per batch. */
+    private final ByteBuf batch = new UnpooledHeapByteBuf(UnpooledByteBufAllocator.DEFAULT, 1024, Integer.MAX_VALUE);
     private final AsciiView imei = new AsciiView();
     private final AsciiView imsi = new AsciiView();
     private ChannelHandlerContext ctx;
@@ -94,6 +109,7 @@ final class S13Connection extends ChannelInboundHandlerAdapter {
     S13Connection(S13Node node, DiameterFrameDecoder frames) {
         this.node = node;
         this.frames = frames;
+        this.ecrs = new EcrFastPath(node.ecaTemplate);
     }
 
     @Override
@@ -129,12 +145,31 @@ final class S13Connection extends ChannelInboundHandlerAdapter {
             LOG.info("S13 peer {} disconnected ({})", peer, ctx.channel().remoteAddress());
         }
         state = State.CLOSED;
+        batch.clear();
         ctx.fireChannelInactive();
     }
 
+    /** A frame from {@link DiameterFrameDecoder}, or the failed message it emits for a stream that cannot be framed. */
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        DiameterMessage message = (DiameterMessage) msg;
+        if (!(msg instanceof ByteBuf)) {
+            read((DiameterMessage) msg);
+            return;
+        }
+        ByteBuf frame = (ByteBuf) msg;
+        try {
+            if (state == State.OPEN && ecrs.scan(frame) && ecrs.isFor(node.origin)) {
+                messages++;
+                answerScanned(frame);
+            } else {
+                read(DiameterMessageDecoder.decode(frame));
+            }
+        } finally {
+            frame.release();
+        }
+    }
+
+    private void read(DiameterMessage message) {
         try {
             if (state == State.CLOSED) {
                 node.metrics.discarded("after_close");
@@ -148,6 +183,7 @@ final class S13Connection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
+        writeBatch();
         if (unflushed) {
             unflushed = false;
             ctx.flush();
@@ -225,7 +261,35 @@ final class S13Connection extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** ECR → ECA (TS 29.272 §6.2.1.3): the hot path. */
+    /** ECR → ECA (TS 29.272 §6.2.1.3) for the ECR {@link EcrFastPath} scanned: the hot path. */
+    private void answerScanned(ByteBuf frame) {
+        int verdict;
+        try {
+            verdict = check(ecrs.imei(), ecrs.imsi());
+        } catch (DiameterException e) {
+            answerError(frame, e);
+            return;
+        }
+        Outcome outcome = Verdict.outcome(verdict);
+        node.metrics.check(outcome);
+        int length = ecrs.answerLength(outcome);
+        if (batch.isReadable() && batch.readableBytes() + length > BATCH_BYTES) {
+            writeBatch();
+        }
+        ecrs.writeAnswer(batch, outcome);
+    }
+
+    /** The error answer to a frame the fast path took: decoded after all, as the general answer needs. */
+    private void answerError(ByteBuf frame, DiameterException error) {
+        DiameterMessage message = DiameterMessageDecoder.decode(frame);
+        try {
+            answerError(message, error);
+        } finally {
+            message.release();
+        }
+    }
+
+    /** ECR → ECA (TS 29.272 §6.2.1.3) for an ECR the fast path left: Proxy-Info, an error to report. */
     private void onEcr(DiameterMessage message) {
         MeIdentityCheckRequest ecr = MeIdentityCheckRequest.from(message);
         if (!ecr.destinationRealmAvp().valueEqualsIgnoreCase(node.origin.realm())) {
@@ -238,10 +302,19 @@ final class S13Connection extends ChannelInboundHandlerAdapter {
                     + destinationHost.identity() + " is not this EIR (" + node.origin.host() + ")");
         }
         Avp userName = ecr.userNameAvp();
-        int verdict;
+        int verdict = check(imei.wrap(ecr.imeiAvp()), userName == null ? null : imsi.wrap(userName));
+        Outcome outcome = Verdict.outcome(verdict);
+        node.metrics.check(outcome);
+        MeIdentityCheckAnswer answer = outcome == Outcome.UNKNOWN
+                ? MeIdentityCheckAnswer.equipmentUnknown(ecr, node.origin)
+                : MeIdentityCheckAnswer.status(ecr, node.origin, outcome.equipmentStatus());
+        send(answer.toMessage());
+    }
+
+    /** The engine's verdict; 5012 DIAMETER_UNABLE_TO_COMPLY when the engine throws. */
+    private int check(CharSequence imei, CharSequence imsi) {
         try {
-            verdict = node.check.check(imei.wrap(ecr.imeiAvp()), userName == null ? null : imsi.wrap(userName),
-                    null, peer.operator());
+            return node.check.check(imei, imsi, null, peer.operator());
         } catch (RuntimeException e) {
             node.metrics.checkFailure();
             long held = node.failedChecks.permit();
@@ -251,12 +324,6 @@ final class S13Connection extends ChannelInboundHandlerAdapter {
             }
             throw new DiameterException(ResultCode.UNABLE_TO_COMPLY, null, "the equipment check failed; try again");
         }
-        Outcome outcome = Verdict.outcome(verdict);
-        node.metrics.check(outcome);
-        MeIdentityCheckAnswer answer = outcome == Outcome.UNKNOWN
-                ? MeIdentityCheckAnswer.equipmentUnknown(ecr, node.origin)
-                : MeIdentityCheckAnswer.status(ecr, node.origin, outcome.equipmentStatus());
-        send(answer.toMessage());
     }
 
     /** CER → CEA (RFC 6733 §5.3): only configured peers that speak S13 over plain TCP get in. */
@@ -412,6 +479,7 @@ final class S13Connection extends ChannelInboundHandlerAdapter {
                 watchdogSentAt = now;
                 watchdogHopByHop = nextHopByHop++;
                 watchdogInterval = jitteredWatchdog();
+                writeBatch();
                 ctx.writeAndFlush(DeviceWatchdogRequest.create(node.origin, OptionalLong.of(node.originStateId),
                         watchdogHopByHop, node.identifiers.nextEndToEnd()).toMessage(), ctx.voidPromise());
             }
@@ -430,6 +498,7 @@ final class S13Connection extends ChannelInboundHandlerAdapter {
         if (state == State.OPEN) {
             state = State.DISCONNECTING;
             disconnectHopByHop = nextHopByHop++;
+            writeBatch();
             ctx.writeAndFlush(DisconnectPeerRequest.create(node.origin, DisconnectCause.REBOOTING, disconnectHopByHop,
                     node.identifiers.nextEndToEnd()).toMessage(), ctx.voidPromise());
             ctx.executor().schedule(() -> close(CloseReason.SERVER_SHUTDOWN),
@@ -439,8 +508,22 @@ final class S13Connection extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /** Writes an answer after the fast path's answers so far, keeping the requests' order. */
     private void send(DiameterMessage answer) {
+        writeBatch();
         ctx.write(answer, ctx.voidPromise());
+        unflushed = true;
+    }
+
+    /** Writes the fast path's answers so far as one buffer from the channel's allocator. */
+    private void writeBatch() {
+        if (!batch.isReadable()) {
+            return;
+        }
+        ByteBuf out = ctx.alloc().ioBuffer(batch.readableBytes());
+        out.writeBytes(batch);
+        batch.clear();
+        ctx.write(out, ctx.voidPromise());
         unflushed = true;
     }
 
@@ -449,6 +532,7 @@ final class S13Connection extends ChannelInboundHandlerAdapter {
         if (state == State.CLOSED) {
             return;
         }
+        writeBatch();
         state = State.CLOSED;
         node.metrics.disconnect(reason);
         ctx.channel().config().setAutoRead(false);

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.ceir.core.check.EquipmentCheck;
 import org.ceir.diameter.codec.Capabilities;
+import org.ceir.diameter.codec.EcaTemplate;
 import org.ceir.diameter.codec.Origin;
 
 /**
@@ -17,6 +18,8 @@ final class S13Node {
     static final String PRODUCT_NAME = "ceir";
 
     final Origin origin;
+    /** The octets of the common ECAs, encoded once for every connection's fast path. */
+    final EcaTemplate ecaTemplate;
     /** Origin-State-Id (RFC 6733 §8.16): the start time in seconds, so that it grows with each restart. */
     final long originStateId;
     final PeerTable peers;
@@ -29,6 +32,7 @@ final class S13Node {
 
     S13Node(Origin origin, PeerTable peers, EquipmentCheck check, DiameterMetrics metrics, ServerLimits limits) {
         this.origin = origin;
+        this.ecaTemplate = new EcaTemplate(origin);
         this.originStateId = System.currentTimeMillis() / 1000 & 0xffffffffL;
         this.peers = peers;
         this.check = check;

@@ -11,6 +11,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
@@ -20,7 +21,6 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import org.ceir.core.check.EquipmentCheck;
 import org.ceir.diameter.codec.DiameterEncoder;
 import org.ceir.diameter.codec.DiameterFrameDecoder;
-import org.ceir.diameter.codec.DiameterMessageDecoder;
 import org.ceir.diameter.codec.Origin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,7 +76,6 @@ public final class S13Server implements AutoCloseable {
             LOG.warn("diameter.peers is empty: every CER will be refused with DIAMETER_UNKNOWN_PEER");
         }
         group = Transport.group(settings.ioThreads(), "ceir-diameter");
-        ServerLimits limits = node.limits;
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(group)
                 .channel(Transport.serverChannel())
@@ -89,12 +88,7 @@ public final class S13Server implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
-                        DiameterFrameDecoder frames = new DiameterFrameDecoder(limits.maxMessageBytes());
-                        channel.pipeline()
-                                .addLast("frames", frames)
-                                .addLast("decoder", DiameterMessageDecoder.INSTANCE)
-                                .addLast("encoder", DiameterEncoder.INSTANCE)
-                                .addLast("s13", new S13Connection(node, frames));
+                        initPipeline(channel.pipeline(), node);
                         channels.add(channel);
                     }
                 });
@@ -112,6 +106,18 @@ public final class S13Server implements AutoCloseable {
         LOG.info("S13 server {} listening on {}:{} ({}), {} peer entries", node.origin, settings.host(), port,
                 Transport.name(), settings.peers().size());
         return port;
+    }
+
+    /**
+     * A connection's handlers: frames cut by length, then the connection, which answers the common
+     * ECR straight from its frame and decodes everything else into a {@link org.ceir.diameter.codec.DiameterMessage}
+     * first. Tests and benchmarks build their in-memory channels with this too.
+     */
+    static void initPipeline(ChannelPipeline pipeline, S13Node node) {
+        DiameterFrameDecoder frames = new DiameterFrameDecoder(node.limits.maxMessageBytes());
+        pipeline.addLast("frames", frames)
+                .addLast("encoder", DiameterEncoder.INSTANCE)
+                .addLast("s13", new S13Connection(node, frames));
     }
 
     /**

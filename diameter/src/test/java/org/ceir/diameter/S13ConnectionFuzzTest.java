@@ -26,7 +26,6 @@ import org.ceir.diameter.codec.CommandCode;
 import org.ceir.diameter.codec.DeviceWatchdogAnswer;
 import org.ceir.diameter.codec.DeviceWatchdogRequest;
 import org.ceir.diameter.codec.DiameterEncoder;
-import org.ceir.diameter.codec.DiameterFrameDecoder;
 import org.ceir.diameter.codec.DiameterHeader;
 import org.ceir.diameter.codec.DiameterMessage;
 import org.ceir.diameter.codec.DiameterMessageDecoder;
@@ -176,9 +175,8 @@ class S13ConnectionFuzzTest {
     }
 
     private void open() {
-        DiameterFrameDecoder frames = new DiameterFrameDecoder(MAX_MESSAGE);
-        channel = new EmbeddedChannel(false, false, frames, DiameterMessageDecoder.INSTANCE,
-                DiameterEncoder.INSTANCE, new S13Connection(node, frames));
+        channel = new EmbeddedChannel(false, false);
+        S13Server.initPipeline(channel.pipeline(), node);
         channel.config().setAllocator(allocator);
         try {
             channel.register();

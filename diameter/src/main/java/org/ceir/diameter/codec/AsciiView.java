@@ -1,5 +1,9 @@
 package org.ceir.diameter.codec;
 
+import java.nio.charset.StandardCharsets;
+
+import io.netty.buffer.ByteBuf;
+
 /**
  * A reusable {@link CharSequence} over an AVP's value, one character per octet, so that an IMEI
  * or IMSI reaches {@code EquipmentCheck.check} without a String being made for every request.
@@ -10,25 +14,34 @@ package org.ceir.diameter.codec;
  * loop) and its consumer must not keep it.
  */
 public final class AsciiView implements CharSequence {
-    private Avp avp;
+    private ByteBuf buffer;
+    private int offset;
+    private int length;
 
     /** Points this view at an AVP's value; returns this view. */
     public AsciiView wrap(Avp avp) {
-        this.avp = avp;
+        return wrap(avp.buffer, avp.offset, avp.length);
+    }
+
+    /** Points this view at {@code length} octets of {@code buffer} from {@code offset}; returns this view. */
+    AsciiView wrap(ByteBuf buffer, int offset, int length) {
+        this.buffer = buffer;
+        this.offset = offset;
+        this.length = length;
         return this;
     }
 
     @Override
     public int length() {
-        return avp.length;
+        return length;
     }
 
     @Override
     public char charAt(int index) {
-        if (index < 0 || index >= avp.length) {
-            throw new IndexOutOfBoundsException("index " + index + " of " + avp.length);
+        if (index < 0 || index >= length) {
+            throw new IndexOutOfBoundsException("index " + index + " of " + length);
         }
-        return (char) (avp.buffer.getByte(avp.offset + index) & 0xff);
+        return (char) (buffer.getByte(offset + index) & 0xff);
     }
 
     @Override
@@ -38,6 +51,6 @@ public final class AsciiView implements CharSequence {
 
     @Override
     public String toString() {
-        return avp.buffer.toString(avp.offset, avp.length, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return buffer.toString(offset, length, StandardCharsets.ISO_8859_1);
     }
 }

@@ -97,6 +97,18 @@ public final class MeIdentityCheckAnswer {
         }
     }
 
+    /**
+     * What follows the Session-Id in the answer to a well-formed ECR without Proxy-Info, in
+     * {@link #toMessage()}'s order: DIAMETER_SUCCESS and the status, or 5422 when {@code status}
+     * is null. {@link EcaTemplate} encodes these once per server.
+     */
+    static List<Avp> afterSessionId(Origin origin, EquipmentStatus status) {
+        return status == null
+                ? List.of(EQUIPMENT_UNKNOWN, NO_STATE_MAINTAINED, origin.hostAvp(), origin.realmAvp())
+                : List.of(SUCCESS, NO_STATE_MAINTAINED, origin.hostAvp(), origin.realmAvp(),
+                        STATUS[status.s13Code()]);
+    }
+
     /** Reads an ECA: it must carry a Result-Code or an Experimental-Result, not both. */
     public static MeIdentityCheckAnswer from(DiameterMessage message) {
         Grammar.header(message, CommandCode.ME_IDENTITY_CHECK, ApplicationId.S13, false, true);
