@@ -81,7 +81,8 @@ public final class CheckService implements AutoCloseable {
                     "http://" + reachable(sbi.host()) + ":" + port + "/n5g-eir-eic/v1/equipment-status"));
 
             WebSettings web = ceir.settings().web();
-            WebFeatures features = new WebFeatures(Optional.of(ceir.appeals()), new WebFeatures.Operators(
+            WebFeatures features = new WebFeatures(Optional.of(ceir.registration().desk()),
+                    Optional.of(ceir.appeals()), new WebFeatures.Operators(
                     new ApiKeys(ceir.database(), Clock.systemUTC()), new ListRuns(ceir.database()),
                     Optional.of(ceir.operatorUploads())), Optional.of(ConsoleSettings.services(ceir)))
                     .withReports(ceir.reports());

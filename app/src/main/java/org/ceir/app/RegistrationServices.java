@@ -16,6 +16,7 @@ import org.ceir.registration.notify.LogChannel;
 import org.ceir.registration.notify.SmppChannel;
 import org.ceir.registration.notify.SmsChannel;
 import org.ceir.store.Database;
+import org.ceir.web.RegistrationDesk;
 
 /** The registration module's services, wired to one process's database and settings. */
 public final class RegistrationServices {
@@ -27,6 +28,7 @@ public final class RegistrationServices {
     private final StolenReports stolen;
     private final Deadlines deadlines;
     private final PriceList prices;
+    private final RegistrationDesk desk;
 
     RegistrationServices(Ceir ceir) {
         this.database = ceir.database();
@@ -39,6 +41,8 @@ public final class RegistrationServices {
         this.stolen = new StolenReports(database, ownerIds, settings.zone());
         this.deadlines = new Deadlines(database, settings, ceir.settings().country());
         this.prices = new PriceList(database);
+        this.desk = new RegistrationDesk(settings, ceir.numberingPlan(), registrations, payments, batches, stolen,
+                prices);
     }
 
     public RegistrationSettings settings() {
@@ -67,6 +71,11 @@ public final class RegistrationServices {
 
     public PriceList prices() {
         return prices;
+    }
+
+    /** The same services as the web server takes them ({@code WebFeatures.withRegistration(desk())}). */
+    public RegistrationDesk desk() {
+        return desk;
     }
 
     /** The configured SMS channel; {@code print} also receives what the log channel writes. */

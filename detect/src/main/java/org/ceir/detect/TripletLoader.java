@@ -53,9 +53,9 @@ final class TripletLoader {
     /** A rough count of the rows in the range's partitions, for progress. */
     static long estimate(Connection connection, DayRange range) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT coalesce(sum(greatest(c.reltuples, 0)), 0)::bigint FROM pg_inherits i"
-                        + " JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'network_triplet'::regclass"
-                        + " AND c.relname >= ? AND c.relname < ?")) {
+                // The leaves: a month is partitioned by operator (ingest's V11), named after the month.
+                "SELECT coalesce(sum(greatest(c.reltuples, 0)), 0)::bigint FROM pg_partition_tree('network_triplet') t"
+                        + " JOIN pg_class c ON c.oid = t.relid WHERE t.isleaf AND c.relname >= ? AND c.relname < ?")) {
             query.setString(1, "network_triplet_" + yyyymm(range.start()));
             query.setString(2, "network_triplet_" + yyyymm(range.end().plusMonths(1)));
             try (ResultSet row = query.executeQuery()) {

@@ -92,6 +92,24 @@ class DetectorTest {
     }
 
     @Test
+    void estimate_analysedTriplets_countsTheRowsOfTheRangesMonths() {
+        long[] counted = database.transaction(connection -> {
+            try (var statement = connection.createStatement()) {
+                statement.execute("ANALYZE network_triplet");
+            }
+            long estimate = TripletLoader.estimate(connection,
+                    new DayRange(LocalDate.parse("2024-02-10"), LocalDate.parse("2024-03-05")));
+            try (var statement = connection.createStatement(); var row = statement.executeQuery(
+                    "SELECT count(*) FROM network_triplet WHERE triplet_month BETWEEN '2024-02-01' AND '2024-03-01'")) {
+                row.next();
+                return new long[] {estimate, row.getLong(1)};
+            }
+        });
+
+        assertThat(counted[0]).isPositive().isEqualTo(counted[1]);
+    }
+
+    @Test
     void run_opensACaseForTheRingAndNoneForSwapDualSimOrFamily() {
         RunReport report = run(settings(0, 0.05), AS_OF);
 

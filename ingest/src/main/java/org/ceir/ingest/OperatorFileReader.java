@@ -17,7 +17,7 @@ import org.ceir.core.identity.Imsi;
 import org.ceir.core.network.Rat;
 
 /**
- * Streams an operator file into the staging table's COPY, row by row, counting what the checks
+ * Streams an operator file, row by row, into a {@link TripletSink} (a COPY), counting what the checks
  * judge (empty, unparseable, foreign and off-network values, dates outside the file name's) and
  * estimating each day's distinct IMEIs, IMSIs and MSISDNs. Memory does not grow with the file:
  * the counts, a few sample rows, and three 4 KiB sketches per day.
@@ -29,8 +29,6 @@ final class OperatorFileReader {
     static final List<String> REQUIRED = List.of("date", "imei", "imsi", "msisdn");
     static final List<String> OPTIONAL = List.of("rat");
     static final String EXPECTED = "date,imei,imsi,msisdn[,rat]";
-    /** Staging columns, in the order rows are written. */
-    static final String COLUMNS = "month, day, dbit, imei, imei_raw, imsi, msisdn, rat";
     private static final int SKETCH_LG_K = 12; // 4,096 buckets: about 1.6% error, 4 KiB per sketch
     private static final int PROGRESS_EVERY = 1 << 16;
 
@@ -66,6 +64,9 @@ final class OperatorFileReader {
     boolean hasRat;
 
     private final AsciiSlice slice = new AsciiSlice();
+    private final AsciiSlice imeiRaw = new AsciiSlice();
+    private final AsciiSlice imsiValue = new AsciiSlice();
+    private final AsciiSlice msisdnValue = new AsciiSlice();
     private int lastYmd = -1;
     private int lastEpochDay;
     private int lastMonth;
@@ -94,8 +95,8 @@ final class OperatorFileReader {
         outsideRange = new Tally(samples);
     }
 
-    /** Reads the whole file into {@code copy}; returns the data rows read. */
-    long read(FileSource source, CopyWriter copy) throws IOException, SQLException {
+    /** Reads the whole file into {@code sink}; returns the data rows read. */
+    long read(FileSource source, TripletSink sink) throws IOException, SQLException {
         try (InputStream in = source.open()) {
             LineReader lines = new LineReader(in);
             Fields fields = new Fields(',');
@@ -112,12 +113,11 @@ final class OperatorFileReader {
                 }
                 header.requireFields(fields.split(lines.buffer(), lines.start(), lines.end()), lines, fileName);
                 day(fields, date, lines);
-                copy.number(lastMonth).number(lastEpochDay).number(lastBit);
-                imei(fields, imei, lines, copy);
-                imsi(fields, imsi, lines, copy);
-                msisdn(fields, msisdn, lines, copy);
-                copy.number(rat < 0 ? 0 : rat(fields, rat, lines));
-                copy.endRow();
+                long key = imei(fields, imei, lines);
+                AsciiSlice imsiField = imsi(fields, imsi, lines);
+                AsciiSlice msisdnField = msisdn(fields, msisdn, lines);
+                sink.row(lastMonth, lastEpochDay, lastBit, key, key == Imei.UNUSABLE ? imeiRaw : null, imsiField,
+                        msisdnField, rat < 0 ? 0 : rat(fields, rat, lines));
                 lastDay.rows++;
                 if (++rows % PROGRESS_EVERY == 0) {
                     listener.progress(fileName, source.bytesRead(), source.size(), rows);
@@ -168,59 +168,58 @@ final class OperatorFileReader {
         }
     }
 
-    private void imei(Fields fields, int column, LineReader line, CopyWriter copy) {
-        fields.slice(column, slice);
-        long key = Imei.networkKey(slice);
-        copy.number(key);
+    /** The IMEI's key; an unusable one's value as sent is left in {@code imeiRaw}. */
+    private long imei(Fields fields, int column, LineReader line) {
+        fields.slice(column, imeiRaw);
+        long key = Imei.networkKey(imeiRaw);
         if (key == Imei.UNUSABLE) {
-            (slice.isEmpty() ? imeiEmpty : imeiUnusable).add(line);
-            copy.ascii(slice);
+            (imeiRaw.isEmpty() ? imeiEmpty : imeiUnusable).add(line);
         } else {
-            copy.nullValue();
             lastDay.imeis.update(key);
         }
+        return key;
     }
 
-    private void imsi(Fields fields, int column, LineReader line, CopyWriter copy) {
-        fields.slice(column, slice);
-        if (slice.isEmpty()) {
+    /** The IMSI as sent (kept even when unparseable), or null when empty. */
+    private AsciiSlice imsi(Fields fields, int column, LineReader line) {
+        AsciiSlice imsi = fields.slice(column, imsiValue);
+        if (imsi.isEmpty()) {
             imsiEmpty.add(line);
-            copy.nullValue();
-            return;
+            return null;
         }
-        copy.ascii(slice);
-        if (slice.length() < 6 || slice.length() > 15 || !slice.allDigits()) {
+        if (imsi.length() < 6 || imsi.length() > 15 || !imsi.allDigits()) {
             imsiUnparseable.add(line);
-            return;
+            return imsi;
         }
-        lastDay.imsis.update(Imsi.key(slice));
-        if (!slice.startsWith(countryMcc)) {
+        lastDay.imsis.update(Imsi.key(imsi));
+        if (!imsi.startsWith(countryMcc)) {
             imsiForeign.add(line);
             imsiOffNetwork.add(line);
-        } else if (!slice.startsWith(plmn)) {
+        } else if (!imsi.startsWith(plmn)) {
             imsiOffNetwork.add(line);
         }
+        return imsi;
     }
 
-    private void msisdn(Fields fields, int column, LineReader line, CopyWriter copy) {
-        fields.slice(column, slice);
-        if (!slice.isEmpty() && slice.charAt(0) == '+') {
-            slice.set(slice.bytes(), slice.start() + 1, slice.end());
+    /** The MSISDN as sent without a leading {@code +} (kept even when unparseable), or null when empty. */
+    private AsciiSlice msisdn(Fields fields, int column, LineReader line) {
+        AsciiSlice msisdn = fields.slice(column, msisdnValue);
+        if (!msisdn.isEmpty() && msisdn.charAt(0) == '+') {
+            msisdn.set(msisdn.bytes(), msisdn.start() + 1, msisdn.end());
         }
-        if (slice.isEmpty()) {
+        if (msisdn.isEmpty()) {
             msisdnEmpty.add(line);
-            copy.nullValue();
-            return;
+            return null;
         }
-        copy.ascii(slice);
-        if (slice.length() < 7 || slice.length() > 15 || slice.charAt(0) == '0' || !slice.allDigits()) {
+        if (msisdn.length() < 7 || msisdn.length() > 15 || msisdn.charAt(0) == '0' || !msisdn.allDigits()) {
             msisdnUnparseable.add(line);
-            return;
+            return msisdn;
         }
-        lastDay.msisdns.update(Imsi.key(slice)); // a length-keeping number of up to 15 digits, as for IMSIs
-        if (!slice.startsWith(countryCode)) {
+        lastDay.msisdns.update(Imsi.key(msisdn)); // a length-keeping number of up to 15 digits, as for IMSIs
+        if (!msisdn.startsWith(countryCode)) {
             msisdnForeign.add(line);
         }
+        return msisdn;
     }
 
     private int rat(Fields fields, int column, LineReader line) {

@@ -2,10 +2,11 @@ package org.ceir.ingest;
 
 import java.io.IOException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -17,10 +18,13 @@ import org.ceir.store.AuditLog;
 import org.ceir.store.ChangeLog;
 
 /**
- * One operator file, all or nothing: COPY into an unlogged staging table made in the import's
- * transaction (so a killed process leaves nothing behind), judge the checks, then merge and record,
- * and commit once. Imports of one operator are serialised by an advisory lock; different
- * operators' run side by side.
+ * One operator file, all or nothing, committed once. An operator's first file of a month, when it
+ * covers one day, is copied straight into a new table of its (month, operator) triplets, indexed
+ * after and attached at the end; any other file is copied into an unlogged staging table and
+ * merged. Either table is made in the import's transaction, so a killed process leaves nothing
+ * behind. The checks are counted while the rows stream and judged before anything is merged.
+ * Imports of one operator are serialised by an advisory lock; different operators' run side by
+ * side.
  */
 final class OperatorImport implements FileImport {
     private final DataSource dataSource;
@@ -79,21 +83,20 @@ final class OperatorImport implements FileImport {
         String file = source.name();
         report.fact("operator", operator.code() + " (" + operator.mcc() + "-" + operator.mnc() + ")")
                 .fact("dates", name.start() + " to " + name.end());
-        String stage = "ingest_stage_" + jobId;
         try (Statement statement = connection.createStatement()) {
-            // Sorting and grouping millions of staged rows wants more than the default memory.
+            // Grouping and joining millions of staged rows wants more than the default memory.
             statement.execute("SET LOCAL work_mem = '256MB'");
             // A killed importer's backend notices within a second and rolls back, instead of
             // merging on (holding the operator's lock) until it next writes to the dead socket.
             statement.execute("SET LOCAL client_connection_check_interval = '1s'");
-            statement.execute(TripletMerge.createStage(stage));
         }
         listener.phase(file, "reading");
-        OperatorFileReader reader = new OperatorFileReader(file, name, country, operator, settings.sampleRows(), listener);
-        try (CopyWriter copy = new CopyWriter(connection,
-                "COPY " + stage + " (" + OperatorFileReader.COLUMNS + ") FROM STDIN")) {
-            reader.read(source, copy);
-            copy.finish();
+        TripletLeaf straight = straightTarget(connection);
+        OperatorFileReader reader = straight == null ? null : copyStraight(connection, straight);
+        String stage = "ingest_stage_" + jobId;
+        if (reader == null) {
+            straight = null;
+            reader = copyStaged(connection, stage);
         }
         if (!source.sha256OfWhatWasRead().equals(sha256)) {
             throw new Refused(file + " changed while it was being imported; import it again once it is complete");
@@ -109,27 +112,28 @@ final class OperatorImport implements FileImport {
         }
 
         listener.phase(file, "merging");
-        ensurePartitions(reader);
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("ANALYZE " + stage);
+        List<TripletLeaf> fresh = new ArrayList<>();
+        TripletMerge.Counts triplets;
+        ImeiMerge.Counts imeis;
+        if (straight != null) {
+            listener.phase(file, "indexing triplets");
+            triplets = new TripletMerge.Counts(reader.rows - indexStraight(connection, straight), 0);
+            fresh.add(straight);
+            listener.phase(file, "merging IMEIs");
+            imeis = ImeiMerge.merge(connection, "SELECT imei, first_seen, last_seen, rat_bitmask FROM "
+                    + straight.table(), jobId);
+        } else {
+            listener.phase(file, "merging triplets");
+            triplets = mergeStaged(connection, stage, reader, fresh);
+            listener.phase(file, "merging IMEIs");
+            imeis = ImeiMerge.merge(connection, "SELECT imei, date '1970-01-01' + day AS first_seen,"
+                    + " date '1970-01-01' + day AS last_seen, rat AS rat_bitmask FROM " + stage, jobId);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("DROP TABLE " + stage);
+            }
         }
-        listener.phase(file, "merging triplets");
-        TripletMerge merge = new TripletMerge(stage);
-        long tripletsInserted = 0;
-        long tripletsUpdated = 0;
-        for (int month : reader.months) {
-            TripletMerge.Counts counts = merge.triplets(connection, operatorId, month);
-            tripletsInserted += counts.inserted();
-            tripletsUpdated += counts.updated();
-        }
-        TripletMerge.Counts triplets = new TripletMerge.Counts(tripletsInserted, tripletsUpdated);
-        listener.phase(file, "merging IMEIs");
-        TripletMerge.ImeiCounts imeis = merge.imeis(connection, jobId);
         listener.phase(file, "recording");
         TripletMerge.dayStats(connection, operatorId, jobId, reader);
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("DROP TABLE " + stage);
-        }
         report.count("triplets inserted", triplets.inserted())
                 .count("triplets updated", triplets.updated())
                 .count("IMEIs new", imeis.inserted())
@@ -146,6 +150,9 @@ final class OperatorImport implements FileImport {
                             "triplets_updated", triplets.updated(), "imeis_new", imeis.inserted(),
                             "imeis_first_seen_moved", imeis.firstSeenMoved()), null);
         }
+        for (TripletLeaf leaf : fresh) {
+            leaf.attach(connection); // last: see TripletLeaf.attach
+        }
         String summary = changed == 0
                 ? String.format(Locale.ROOT, "%s: nothing changed: all %,d rows were already in the store (job %d)",
                         file, reader.rows, jobId)
@@ -156,6 +163,109 @@ final class OperatorImport implements FileImport {
         LocalDate first = LocalDate.ofEpochDay(reader.days.firstKey());
         LocalDate last = LocalDate.ofEpochDay(reader.days.lastKey());
         return new Outcome(changed > 0, reader.rows, changed, first, last, summary);
+    }
+
+    /**
+     * The table to copy the file straight into, or null: an operator's file of one day whose month
+     * has no table of that operator yet is, by the file format's contract, one new triplet per
+     * row. Its month's table is made now, so the new one can be attached at the end.
+     */
+    private TripletLeaf straightTarget(Connection connection) throws SQLException {
+        if (!name.start().equals(name.end())) {
+            return null;
+        }
+        TripletLeaf leaf = new TripletLeaf((int) name.start().withDayOfMonth(1).toEpochDay(), operatorId);
+        if (leaf.exists(connection)) {
+            return null;
+        }
+        TripletLeaf.ensureMonths(dataSource, List.of(leaf.month()));
+        return leaf;
+    }
+
+    /**
+     * Copies the file into a new table of its month, made in a subtransaction (which lets COPY
+     * write the rows frozen); returns null, with nothing left of the attempt, when a row of another
+     * month means the file must go through the staging table instead.
+     */
+    private OperatorFileReader copyStraight(Connection connection, TripletLeaf leaf) throws IOException, SQLException {
+        Savepoint before = connection.setSavepoint();
+        leaf.create(connection);
+        OperatorFileReader reader = newReader();
+        try (LeafCopy copy = new LeafCopy(connection, leaf)) {
+            reader.read(source, copy);
+            copy.finish();
+        } catch (LeafCopy.OtherMonth e) {
+            connection.rollback(before);
+            // A row of another month: the file is read again, into the staging table. The phase is a
+            // fixed word (the console names phases in the reader's language); the row is not needed.
+            listener.phase(source.name(), "reading again");
+            return null;
+        }
+        connection.releaseSavepoint(before);
+        return reader;
+    }
+
+    private OperatorFileReader copyStaged(Connection connection, String stage) throws IOException, SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(StagingCopy.create(stage));
+        }
+        OperatorFileReader reader = newReader();
+        try (StagingCopy copy = new StagingCopy(connection, stage)) {
+            reader.read(source, copy);
+            copy.finish();
+        }
+        return reader;
+    }
+
+    private OperatorFileReader newReader() {
+        return new OperatorFileReader(source.name(), name, country, operator, settings.sampleRows(), listener);
+    }
+
+    /**
+     * Builds the unique key of a table filled straight from the file; when two rows turn out to be
+     * one triplet (a repeated row), combines them first. Returns the rows so combined away.
+     */
+    private static long indexStraight(Connection connection, TripletLeaf leaf) throws SQLException {
+        Savepoint before = connection.setSavepoint();
+        try {
+            leaf.index(connection);
+            connection.releaseSavepoint(before);
+            return 0;
+        } catch (SQLException e) {
+            if (!"23505".equals(e.getSQLState())) {
+                throw e;
+            }
+            connection.rollback(before);
+        }
+        long combined = TripletMerge.combineRepeats(connection, leaf);
+        leaf.index(connection);
+        return combined;
+    }
+
+    /**
+     * Merges the staged rows month by month: into the operator's table of the month where there is
+     * one, else into a new one (made, filled and indexed here, attached at the end).
+     */
+    private TripletMerge.Counts mergeStaged(Connection connection, String stage, OperatorFileReader reader,
+                                            List<TripletLeaf> fresh) throws SQLException {
+        TripletLeaf.ensureMonths(dataSource, reader.months);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("ANALYZE " + stage);
+        }
+        TripletMerge merge = new TripletMerge(stage);
+        TripletMerge.Counts counts = new TripletMerge.Counts(0, 0);
+        for (int month : reader.months) {
+            TripletLeaf leaf = new TripletLeaf(month, operatorId);
+            if (leaf.exists(connection)) {
+                counts = counts.plus(merge.merge(connection, leaf));
+            } else {
+                leaf.create(connection);
+                counts = counts.plus(new TripletMerge.Counts(merge.fill(connection, leaf), 0));
+                leaf.index(connection);
+                fresh.add(leaf);
+            }
+        }
+        return counts;
     }
 
     private static void countInto(Report report, OperatorFileReader reader) {
@@ -172,29 +282,5 @@ final class OperatorImport implements FileImport {
                 .count("MSISDN foreign", reader.msisdnForeign.count())
                 .count("RAT unparseable", reader.ratUnparseable.count())
                 .count("rows outside the name's dates", reader.outsideRange.count());
-    }
-
-    /**
-     * Creates the monthly partitions the file needs, in a short transaction of its own: creating a
-     * partition locks the whole triplet table, which must not be held for the rest of an import.
-     * An empty partition is not data; it stays if the import is then refused.
-     */
-    private void ensurePartitions(OperatorFileReader reader) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                Locks.transactionLock(connection, Locks.PARTITION, 0);
-                try (PreparedStatement ensure = connection.prepareStatement("SELECT ensure_triplet_partition(?)")) {
-                    for (int month : reader.months) {
-                        ensure.setObject(1, LocalDate.ofEpochDay(month));
-                        ensure.execute();
-                    }
-                }
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            }
-        }
     }
 }

@@ -4,30 +4,33 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 
 /**
- * Merges a staged operator file into the store in set-based SQL: the monthly triplets (day
- * bitmask OR-ed in, first and last seen widened, RATs OR-ed) and the network IMEIs (first and last
- * seen, RATs). A row is only written when it changes, so merging the same data twice writes
- * nothing and counts nothing, which is how an overlapping file is found to be old news.
+ * Merges staged operator rows into one (month, operator) table of triplets in set-based SQL: the
+ * file's rows grouped into triplets (day bitmask OR-ed, first and last seen widened, RATs OR-ed),
+ * then one {@code MERGE} that updates the triplets already there and inserts the others. A row is
+ * only written when it changes, so merging the same data twice writes nothing and counts nothing,
+ * which is how an overlapping file is found to be old news.
  *
- * <p>Input is sorted by key: index probes then walk the B-tree in order, and two operators'
- * imports that meet on one IMEI lock the same {@code network_imei} rows in the same order, so
- * they wait for each other instead of deadlocking.
+ * <p>Why not {@code INSERT … ON CONFLICT DO UPDATE}: it probes the unique index once per row and
+ * locks (and WAL-logs) every row it finds even when nothing changes; the join reads both sides
+ * once. One {@code MERGE}, not an {@code UPDATE … FROM} and an anti-join {@code INSERT}, groups the
+ * staged rows and joins them once instead of twice. Triplets are matched on all four key columns,
+ * NULL-safe: the {@code coalesce} equalities let PostgreSQL hash the join on them (skewed keys, such as thousands of rows with neither IMEI
+ * nor IMSI, would otherwise pile into one hash bucket), and {@code IS NOT DISTINCT FROM} makes the
+ * match exact. Only the owning operator's imports write the table, so nothing races the merge.
  */
 final class TripletMerge {
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyyMM");
-
     record Counts(long inserted, long updated) {
-    }
-
-    record ImeiCounts(long inserted, long firstSeenMoved, long otherwiseUpdated) {
-        long changed() {
-            return inserted + firstSeenMoved + otherwiseUpdated;
+        Counts plus(Counts other) {
+            return new Counts(inserted + other.inserted, updated + other.updated);
         }
     }
+
+    private static final String COLUMNS = "triplet_month, operator_id, imei, imei_raw, imsi, msisdn, first_seen,"
+            + " last_seen, date_bitmask, rat_bitmask";
 
     private final String stage;
 
@@ -36,42 +39,60 @@ final class TripletMerge {
         this.stage = stage;
     }
 
-    static String createStage(String stage) {
-        return "CREATE UNLOGGED TABLE " + stage + " (month int NOT NULL, day int NOT NULL, dbit int NOT NULL,"
-                + " imei bigint NOT NULL, imei_raw text, imsi text, msisdn text, rat int NOT NULL)"
-                + " WITH (autovacuum_enabled = false)";
+    /** The staged rows of one month as triplets: one row per key, days and RATs combined. */
+    private String triplets() {
+        return "(SELECT imei, imei_raw, imsi, msisdn, date '1970-01-01' + min(day) AS first_seen,"
+                + " date '1970-01-01' + max(day) AS last_seen, bit_or(dbit) AS date_bitmask, bit_or(rat) AS rat_bitmask"
+                + " FROM " + stage + " WHERE month = ? GROUP BY imei, imei_raw, imsi, msisdn)";
+    }
+
+    /** True when triplets {@code a} and {@code b} have the same key (NULLs equal). */
+    static String sameTriplet(String a, String b) {
+        StringBuilder sql = new StringBuilder(a + ".imei = " + b + ".imei");
+        for (String column : new String[] {"imsi", "msisdn", "imei_raw"}) {
+            sql.append(" AND coalesce(").append(a).append('.').append(column).append(", '') = coalesce(")
+                    .append(b).append('.').append(column).append(", '')");
+        }
+        for (String column : new String[] {"imsi", "msisdn", "imei_raw"}) {
+            sql.append(" AND ").append(a).append('.').append(column).append(" IS NOT DISTINCT FROM ").append(b)
+                    .append('.').append(column);
+        }
+        return sql.toString();
+    }
+
+    /** Fills a table made in this transaction with the month's staged triplets; returns how many. */
+    long fill(Connection connection, TripletLeaf leaf) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + leaf.table() + " (" + COLUMNS + ")"
+                + " SELECT ?, ?, imei, imei_raw, imsi, msisdn, first_seen, last_seen, date_bitmask, rat_bitmask"
+                + " FROM " + triplets() + " s")) {
+            insert.setObject(1, leaf.firstDay());
+            insert.setShort(2, leaf.operatorId());
+            insert.setInt(3, leaf.month());
+            return insert.executeUpdate();
+        }
     }
 
     /**
-     * Merges one month of the staged rows into that month's partition, addressed directly: it saves
-     * routing every row, and only a plain table can tell inserted rows from updated ones
-     * ({@code xmax = 0}).
+     * Merges the month's staged triplets into the operator's table of that month, in one {@code
+     * MERGE}: one join of the grouped rows with the table, an update where a triplet is there and
+     * something changes, an insert where it is not.
      */
-    Counts triplets(Connection connection, short operatorId, int month) throws SQLException {
-        String partition = "network_triplet_" + LocalDate.ofEpochDay(month).format(MONTH);
-        if (firstOfMonth(connection, partition, operatorId, month)) {
-            return new Counts(insertAll(connection, partition, operatorId, month), 0);
-        }
-        String sql = "WITH merged AS ("
-                + " INSERT INTO " + partition + " AS t (triplet_month, operator_id, imei, imei_raw, imsi, msisdn,"
-                + "   first_seen, last_seen, date_bitmask, rat_bitmask)"
-                + " SELECT date '1970-01-01' + month, ?, imei, imei_raw, imsi, msisdn,"
-                + "   date '1970-01-01' + min(day), date '1970-01-01' + max(day), bit_or(dbit), bit_or(rat)"
-                + " FROM " + stage + " WHERE month = ?"
-                + " GROUP BY month, imei, imei_raw, imsi, msisdn ORDER BY imei, imei_raw, imsi, msisdn"
-                + " ON CONFLICT (triplet_month, operator_id, imei, imei_raw, imsi, msisdn) DO UPDATE SET"
-                + "   first_seen = least(t.first_seen, excluded.first_seen),"
-                + "   last_seen = greatest(t.last_seen, excluded.last_seen),"
-                + "   date_bitmask = t.date_bitmask | excluded.date_bitmask,"
-                + "   rat_bitmask = t.rat_bitmask | excluded.rat_bitmask"
-                + " WHERE t.date_bitmask | excluded.date_bitmask <> t.date_bitmask"
-                + "   OR t.rat_bitmask | excluded.rat_bitmask <> t.rat_bitmask"
-                + "   OR excluded.first_seen < t.first_seen OR excluded.last_seen > t.last_seen"
-                + " RETURNING xmax = 0 AS inserted)"
-                + " SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM merged";
-        try (PreparedStatement merge = connection.prepareStatement(sql)) {
-            merge.setShort(1, operatorId);
-            merge.setInt(2, month);
+    Counts merge(Connection connection, TripletLeaf leaf) throws SQLException {
+        try (PreparedStatement merge = connection.prepareStatement("WITH merged AS (MERGE INTO " + leaf.table()
+                + " AS t USING " + triplets() + " s ON " + sameTriplet("t", "s")
+                + " WHEN MATCHED AND (t.date_bitmask | s.date_bitmask <> t.date_bitmask"
+                + " OR t.rat_bitmask | s.rat_bitmask <> t.rat_bitmask OR s.first_seen < t.first_seen"
+                + " OR s.last_seen > t.last_seen) THEN UPDATE SET first_seen = least(t.first_seen, s.first_seen),"
+                + " last_seen = greatest(t.last_seen, s.last_seen), date_bitmask = t.date_bitmask | s.date_bitmask,"
+                + " rat_bitmask = t.rat_bitmask | s.rat_bitmask"
+                + " WHEN NOT MATCHED THEN INSERT (" + COLUMNS + ") VALUES (?, ?, s.imei, s.imei_raw, s.imsi, s.msisdn,"
+                + " s.first_seen, s.last_seen, s.date_bitmask, s.rat_bitmask)"
+                + " RETURNING merge_action() AS action)"
+                + " SELECT count(*) FILTER (WHERE action = 'INSERT'), count(*) FILTER (WHERE action = 'UPDATE')"
+                + " FROM merged")) {
+            merge.setInt(1, leaf.month());
+            merge.setObject(2, leaf.firstDay());
+            merge.setShort(3, leaf.operatorId());
             try (ResultSet row = merge.executeQuery()) {
                 row.next();
                 return new Counts(row.getLong(1), row.getLong(2));
@@ -80,60 +101,27 @@ final class TripletMerge {
     }
 
     /**
-     * True when the partition holds nothing of this operator's month yet. Imports of one operator
-     * are serialised, so nobody else can add its rows meanwhile, and a plain INSERT is safe: about
-     * a quarter cheaper than INSERT … ON CONFLICT, which must first insert speculatively.
+     * Combines rows of a table filled straight from a file that turned out to be the same triplet
+     * (a file repeating a row, against its contract, or holding another day of the month): the
+     * rare case in which building its unique key failed. Returns how many rows were removed.
      */
-    private static boolean firstOfMonth(Connection connection, String partition, short operatorId, int month)
-            throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT NOT EXISTS (SELECT 1 FROM " + partition
-                + " WHERE triplet_month = date '1970-01-01' + ? AND operator_id = ?)")) {
-            query.setInt(1, month);
-            query.setShort(2, operatorId);
-            try (ResultSet row = query.executeQuery()) {
+    static long combineRepeats(Connection connection, TripletLeaf leaf) throws SQLException {
+        String table = leaf.table();
+        String repeats = table + "_repeats";
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TEMPORARY TABLE " + repeats + " AS SELECT imei, imei_raw, imsi,"
+                    + " msisdn, min(first_seen) AS first_seen, max(last_seen) AS last_seen, bit_or(date_bitmask)"
+                    + " AS date_bitmask, bit_or(rat_bitmask) AS rat_bitmask, count(*) AS copies FROM " + table
+                    + " GROUP BY imei, imei_raw, imsi, msisdn HAVING count(*) > 1");
+            statement.executeUpdate("DELETE FROM " + table + " t USING " + repeats + " s WHERE " + sameTriplet("t", "s"));
+            statement.executeUpdate("INSERT INTO " + table + " (" + COLUMNS + ") SELECT DATE '" + leaf.firstDay()
+                    + "', " + leaf.operatorId() + ", imei, imei_raw, imsi, msisdn, first_seen, last_seen, date_bitmask,"
+                    + " rat_bitmask FROM " + repeats);
+            try (ResultSet row = statement.executeQuery("SELECT coalesce(sum(copies - 1), 0) FROM " + repeats)) {
                 row.next();
-                return row.getBoolean(1);
-            }
-        }
-    }
-
-    private long insertAll(Connection connection, String partition, short operatorId, int month) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + partition
-                + " (triplet_month, operator_id, imei, imei_raw, imsi, msisdn, first_seen, last_seen, date_bitmask,"
-                + " rat_bitmask) SELECT date '1970-01-01' + month, ?, imei, imei_raw, imsi, msisdn,"
-                + " date '1970-01-01' + min(day), date '1970-01-01' + max(day), bit_or(dbit), bit_or(rat)"
-                + " FROM " + stage + " WHERE month = ?"
-                + " GROUP BY month, imei, imei_raw, imsi, msisdn ORDER BY imei, imei_raw, imsi, msisdn")) {
-            insert.setShort(1, operatorId);
-            insert.setInt(2, month);
-            return insert.executeUpdate();
-        }
-    }
-
-    ImeiCounts imeis(Connection connection, long jobId) throws SQLException {
-        String sql = "WITH merged AS ("
-                + " INSERT INTO network_imei AS n (imei, first_seen, last_seen, rat_bitmask, first_seen_source, last_import_job)"
-                + " SELECT imei, date '1970-01-01' + min(day), date '1970-01-01' + max(day), bit_or(rat), 'IMPORT', ?"
-                + " FROM " + stage + " WHERE imei >= 0 GROUP BY imei ORDER BY imei"
-                + " ON CONFLICT (imei) DO UPDATE SET"
-                + "   first_seen = least(n.first_seen, excluded.first_seen),"
-                + "   last_seen = greatest(n.last_seen, excluded.last_seen),"
-                + "   rat_bitmask = n.rat_bitmask | excluded.rat_bitmask,"
-                + "   first_seen_source = CASE WHEN excluded.first_seen < n.first_seen THEN 'IMPORT'"
-                + "     ELSE n.first_seen_source END,"
-                + "   last_import_job = CASE WHEN excluded.first_seen < n.first_seen THEN excluded.last_import_job"
-                + "     ELSE n.last_import_job END"
-                + " WHERE excluded.first_seen < n.first_seen OR excluded.last_seen > n.last_seen"
-                + "   OR n.rat_bitmask | excluded.rat_bitmask <> n.rat_bitmask"
-                + " RETURNING xmax = 0 AS inserted, n.last_import_job = ? AS moved)"
-                + " SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted AND moved),"
-                + "   count(*) FILTER (WHERE NOT inserted AND NOT moved) FROM merged";
-        try (PreparedStatement merge = connection.prepareStatement(sql)) {
-            merge.setLong(1, jobId);
-            merge.setLong(2, jobId);
-            try (ResultSet row = merge.executeQuery()) {
-                row.next();
-                return new ImeiCounts(row.getLong(1), row.getLong(2), row.getLong(3));
+                long removed = row.getLong(1);
+                statement.execute("DROP TABLE " + repeats);
+                return removed;
             }
         }
     }

@@ -29,7 +29,17 @@ class KilledImportTest {
 
     @Test
     void importOperator_processKilledWhileMerging_leavesNothingAndTheRerunEqualsACleanImport() throws Exception {
-        Path file = operatorFile(dir.resolve("operator1_20240501_20240502.csv.gz"));
+        killInPhaseThenRerun(operatorFile(dir.resolve("operator1_20240501_20240502.csv.gz"), 2), "merging", 300);
+    }
+
+    /** An operator's first file of a month, copied straight into a table of its own, killed while indexed. */
+    @Test
+    void importOperator_processKilledWhileIndexingAFirstFile_leavesNothingAndTheRerunEqualsACleanImport()
+            throws Exception {
+        killInPhaseThenRerun(operatorFile(dir.resolve("operator1_20240501_20240501.csv.gz"), 1), "indexing triplets", 100);
+    }
+
+    private void killInPhaseThenRerun(Path file, String phase, long afterMillis) throws Exception {
         try (Database killed = TestDatabase.create(); Database clean = TestDatabase.create()) {
             String url = ((HikariDataSource) killed.dataSource()).getJdbcUrl();
             Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -37,11 +47,11 @@ class KilledImportTest {
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
-                while ((line = out.readLine()) != null && !line.equals("PHASE merging")) {
+                while ((line = out.readLine()) != null && !line.equals("PHASE " + phase)) {
                     assertThat(line).isNotEqualTo("DONE");
                 }
-                assertThat(line).as("the child reached the merge").isEqualTo("PHASE merging");
-                Thread.sleep(300); // into the merge's statements
+                assertThat(line).as("the child reached the phase").isEqualTo("PHASE " + phase);
+                Thread.sleep(afterMillis); // into the phase's statements
                 child.destroyForcibly();
                 assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
             }
@@ -74,13 +84,16 @@ class KilledImportTest {
         throw new AssertionError("the killed import's job was still locked after 60 s");
     }
 
-    /** Two days of rows, half of them the same triplets, so the merge both inserts and updates. */
-    private static Path operatorFile(Path file) throws IOException {
+    /**
+     * Rows of one day, or of two with half of them the same triplets (so the merge both inserts
+     * and updates).
+     */
+    private static Path operatorFile(Path file, int days) throws IOException {
         try (Writer out = new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(file)), StandardCharsets.US_ASCII)) {
             out.write("date,imei,imsi,msisdn,rat\n");
             for (int i = 0; i < ROWS; i++) {
-                int subscriber = i % (ROWS * 3 / 4);
-                out.write(i < ROWS / 2 ? "20240501," : "20240502,");
+                int subscriber = days == 1 ? i : i % (ROWS * 3 / 4);
+                out.write(days == 1 || i < ROWS / 2 ? "20240501," : "20240502,");
                 out.write(String.format("%014d,1110100%08d,22500%07d,006%n", 35000000000000L + subscriber, subscriber, subscriber));
             }
         }

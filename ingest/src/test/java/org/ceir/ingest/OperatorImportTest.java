@@ -256,6 +256,75 @@ class OperatorImportTest {
     }
 
     @Test
+    void importOperator_firstDayOfMonthWithRepeatedRow_storesOneTriplet() {
+        ImportResult result = importer.importOperator(Fixtures.write(dir, "operator1_20240501_20240501.csv", HEADER,
+                "20240501,352099001761481,111011234567890,2250000001,006",
+                "20240501,352099001761481,111011234567890,2250000001,002",
+                "20240501,352099001761499,111011234567891,2250000002,006"), Fixtures.options().withChecks(false));
+
+        assertThat(result.summary()).contains("2 new and 0 updated triplets");
+        assertThat(Fixtures.rows(database, "SELECT imei, first_seen, last_seen, date_bitmask, rat_bitmask FROM network_triplet"
+                + " ORDER BY imei")).containsExactly("35209900176148|2024-05-01|2024-05-01|1|" + ((1 << 2) | (1 << 6)),
+                "35209900176149|2024-05-01|2024-05-01|1|" + (1 << 6));
+    }
+
+    @Test
+    void importOperator_oneDayFileWithRowOfAnotherMonth_storesEachInItsMonth() {
+        ImportResult result = importer.importOperator(Fixtures.write(dir, "operator1_20240501_20240501.csv", HEADER,
+                "20240501,352099001761481,111011234567890,2250000001,006",
+                "20240430,352099001761481,111011234567890,2250000001,006"), Fixtures.options().withChecks(false));
+
+        assertThat(result.outcome()).isEqualTo(ImportResult.Outcome.SUCCEEDED);
+        assertThat(Fixtures.rows(database, "SELECT tableoid::regclass, triplet_month, date_bitmask FROM network_triplet"
+                + " ORDER BY triplet_month")).containsExactly("network_triplet_202404_1|2024-04-01|" + (1 << 29),
+                "network_triplet_202405_1|2024-05-01|1");
+    }
+
+    @Test
+    void importOperator_twoOperatorsFirstFilesOfAMonthFromTwoThreads_bothLandWhole() throws Exception {
+        Path one = Fixtures.write(dir, "operator1_20240501_20240501.csv", HEADER,
+                "20240501,352099001761481,111011234567890,2250000001,006");
+        Path two = Fixtures.write(dir, "operator2_20240501_20240501.csv", HEADER,
+                "20240501,352099001761481,111021234567890,2250000001,006");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<ImportResult> a = pool.submit(() -> importer.importOperator(one, Fixtures.options()));
+            Future<ImportResult> b = pool.submit(() -> importer.importOperator(two, Fixtures.options()));
+            assertThat(a.get().outcome()).isEqualTo(ImportResult.Outcome.SUCCEEDED);
+            assertThat(b.get().outcome()).isEqualTo(ImportResult.Outcome.SUCCEEDED);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(Fixtures.rows(database, "SELECT o.code, t.tableoid::regclass::text = 'network_triplet_202405_' || o.id"
+                + " FROM network_triplet t JOIN operator o ON o.id = t.operator_id ORDER BY 1"))
+                .containsExactly("operator1|t", "operator2|t");
+    }
+
+    @Test
+    void importOperator_lookupOfOneImei_isAnIndexProbeOfEachOperatorsMonth() {
+        importer.importOperator(Fixtures.write(dir, "operator1_20240501_20240501.csv", HEADER,
+                "20240501,352099001761481,111011234567890,2250000001,006"), Fixtures.options());
+        importer.importOperator(Fixtures.write(dir, "operator1_20240601_20240601.csv", HEADER,
+                "20240601,352099001761481,111011234567890,2250000001,006"), Fixtures.options().withChecks(false));
+        importer.importOperator(Fixtures.write(dir, "operator2_20240601_20240601.csv", HEADER,
+                "20240601,352099001761481,111021234567890,2250000001,006"), Fixtures.options());
+
+        // Tables of one row are cheaper to scan than to probe; what matters is that an index can serve it.
+        List<String> planLines = database.transaction(connection -> {
+            try (var statement = connection.createStatement()) {
+                statement.execute("SET LOCAL enable_seqscan = off");
+            }
+            return Fixtures.rows(connection, "EXPLAIN (COSTS OFF) SELECT imsi, msisdn, date_bitmask"
+                    + " FROM network_triplet WHERE imei = 35209900176148 AND triplet_month >= '2024-05-01'");
+        });
+        String plan = String.join("\n", planLines);
+
+        assertThat(plan).doesNotContain("Seq Scan");
+        assertThat(plan.split("Index (Only )?Scan (using|on) network_triplet_2024\\d\\d_\\d_key", -1))
+                .hasSize(4); // one probe in each of the three tables
+    }
+
+    @Test
     void report_readsTheStoredChecksAndCountsOfAFailedImport() {
         Path file = Fixtures.write(dir, "operator1_20240501_20240501.csv", HEADER,
                 "20240501,35209900176148,111011234567890,2250000001,006",

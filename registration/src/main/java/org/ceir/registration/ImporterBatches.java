@@ -110,6 +110,7 @@ public final class ImporterBatches {
         final List<Refusal> refusals = new ArrayList<>();
         final List<String> modelNames = new ArrayList<>();
         final Map<String, Integer> modelIds = new HashMap<>();
+        final Map<String, Integer> typedIds = new HashMap<>();
         long[] lines = new long[1024];
         long[] keys = new long[1024];
         int[] phoneOf = new int[1024];
@@ -120,10 +121,12 @@ public final class ImporterBatches {
         int imeis;
 
         int model(String typed) {
-            return modelIds.computeIfAbsent(Catalogue.squash(typed), key -> {
-                modelNames.add(typed);
-                return modelNames.size() - 1;
-            });
+            // A batch names few models on many rows: squash each spelling once, not each row.
+            return typedIds.computeIfAbsent(typed, spelling -> modelIds.computeIfAbsent(Catalogue.squash(spelling),
+                    key -> {
+                        modelNames.add(spelling);
+                        return modelNames.size() - 1;
+                    }));
         }
 
         void add(long line, long key, int phone, int model) {
@@ -232,8 +235,8 @@ public final class ImporterBatches {
         for (int i = 0; i < parsed.imeis; i++) {
             int tac = (int) (parsed.keys[i] / 1_000_000L);
             Catalogue.Model model = catalogue.get(tac);
-            String imei = Imei.ofKey(parsed.keys[i]).toString();
             if (model == null) {
+                String imei = Imei.ofKey(parsed.keys[i]).toString();
                 refusals.add(new Refusal(parsed.lines[i], imei, Refusal.Reason.TAC_UNKNOWN, "IMEI " + imei + ": TAC "
                         + imei.substring(0, 8) + " is not in the GSMA catalogue"));
                 continue;
@@ -241,6 +244,7 @@ public final class ImporterBatches {
             String typed = parsed.modelNames.get(parsed.modelOf[i]);
             int matched = matches.computeIfAbsent(((long) tac << 20) | parsed.modelOf[i], k -> model.matches(typed) ? 1 : 0);
             if (matched == 0) {
+                String imei = Imei.ofKey(parsed.keys[i]).toString();
                 refusals.add(new Refusal(parsed.lines[i], imei, Refusal.Reason.MODEL_MISMATCH, "IMEI " + imei + " is a "
                         + model + " by its TAC, not a " + typed));
             }
@@ -256,37 +260,32 @@ public final class ImporterBatches {
         } catch (IOException e) {
             throw new SQLException("COPY of the batch failed: " + e.getMessage(), e);
         }
-        try (PreparedStatement check = connection.prepareStatement("SELECT b.line, b.imei, 'REGISTERED'"
-                + " FROM batch_imei b JOIN registration_imei ri ON ri.imei = b.imei AND NOT ri.cancelled"
-                + " UNION ALL SELECT b.line, b.imei, d.status FROM batch_imei b JOIN device_status d"
-                + " ON d.imei = b.imei AND d.status IN ('STOLEN', 'CLONE')");
-             ResultSet rows = check.executeQuery()) {
-            while (rows.next()) {
-                String imei = Imei.ofKey(rows.getLong(2)).toString();
-                Refusal.Reason reason = switch (rows.getString(3)) {
-                    case "STOLEN" -> Refusal.Reason.STOLEN;
-                    case "CLONE" -> Refusal.Reason.CLONE;
-                    default -> Refusal.Reason.ALREADY_REGISTERED;
-                };
-                refusals.add(new Refusal(rows.getLong(1), imei, reason, DeviceChecks.explain(reason, imei)));
-            }
-        }
+        // Stolen and clone IMEIs are looked up here; registered ones are found by the unique index
+        // while inserting (below), so a good batch reads the registered IMEIs once, not twice.
+        refusals.addAll(refusals(connection, STOLEN_OR_CLONE, 0));
         if (!refusals.isEmpty()) {
+            refusals.addAll(refusals(connection, REGISTERED, 0));
             throw new BatchRefused(refusals);
         }
 
         // The duty, once per catalogue model: the excise (and, were importers charged it, the state duty).
         LocalDate today = LocalDate.now(clock.withZone(settings.zone()));
         Map<String, ModelDuty> byModel = new LinkedHashMap<>();
+        Map<Integer, ModelDuty> byTac = new HashMap<>();
         int lastPhone = 0;
         for (int i = 0; i < parsed.imeis; i++) {
             if (parsed.phoneOf[i] == lastPhone) {
                 continue; // a multi-SIM phone pays once
             }
             lastPhone = parsed.phoneOf[i];
-            Catalogue.Model model = catalogue.get((int) (parsed.keys[i] / 1_000_000L));
-            ModelDuty duty = byModel.computeIfAbsent(Catalogue.squash(model.manufacturer()) + "\n"
-                    + Catalogue.squash(model.modelName()), k -> new ModelDuty(model));
+            int tac = (int) (parsed.keys[i] / 1_000_000L);
+            ModelDuty duty = byTac.get(tac);
+            if (duty == null) { // TACs of one model (a dual-SIM phone's) share its duty
+                Catalogue.Model model = catalogue.get(tac);
+                duty = byModel.computeIfAbsent(Catalogue.squash(model.manufacturer()) + "\n"
+                        + Catalogue.squash(model.modelName()), k -> new ModelDuty(model));
+                byTac.put(tac, duty);
+            }
             duty.phones++;
             duty.declared = duty.declared.add(parsed.declared[lastPhone]);
         }
@@ -300,7 +299,8 @@ public final class ImporterBatches {
             duty.perPhone = quote.total();
             BigDecimal subtotal = quote.total().multiply(BigDecimal.valueOf(duty.phones));
             lines.add(new DutyLine(duty.model.toString(), String.format("%,d phone(s) × %s (%s)", duty.phones,
-                    Money.format(quote.total(), quote.currency()), summary(quote)), Money.cents(subtotal)));
+                    Money.format(quote.total(), quote.currency()), summary(quote)), Money.cents(subtotal), "batch.model",
+                    List.of(Integer.toString(duty.phones), Money.format(quote.total(), quote.currency()))));
             total = total.add(subtotal);
             sample = quote;
         }
@@ -347,10 +347,16 @@ public final class ImporterBatches {
             }
             insert.executeBatch();
         }
+        // In IMEI order, so that the indexes are filled leaf after leaf. An IMEI registered already
+        // (before, or by a batch committed meanwhile) is skipped by the live-IMEI unique index; then
+        // the batch is refused naming each one, and the transaction undoes this registration.
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO registration_imei (registration_id,"
-                + " imei, device_no) SELECT ?, imei, phone FROM batch_imei")) {
+                + " imei, device_no) SELECT ?, imei, phone FROM batch_imei ORDER BY imei"
+                + " ON CONFLICT (imei) WHERE NOT cancelled DO NOTHING")) {
             insert.setLong(1, id);
-            insert.executeUpdate();
+            if (insert.executeUpdate() != parsed.imeis) {
+                throw new BatchRefused(refusals(connection, REGISTERED, id));
+            }
         }
         if ("ACTIVE".equals(status)) {
             Activation.announce(connection, id, reference);
@@ -361,6 +367,36 @@ public final class ImporterBatches {
                         "tariff", batchQuote.tariffVersion()), file.getFileName().toString());
         return new Result(reference, status, job, parsed.phones, parsed.imeis, batchQuote.total(),
                 batchQuote.currency(), batchQuote);
+    }
+
+    private static final String STOLEN_OR_CLONE = "SELECT b.line, b.imei, d.status FROM batch_imei b"
+            + " JOIN device_status d ON d.imei = b.imei AND d.status IN ('STOLEN', 'CLONE')";
+    private static final String REGISTERED = "SELECT b.line, b.imei, 'REGISTERED' FROM batch_imei b"
+            + " JOIN registration_imei ri ON ri.imei = b.imei AND NOT ri.cancelled AND ri.registration_id <> ?";
+
+    /**
+     * The batch's IMEIs that the register refuses by {@code query}: stolen or a clone, or registered
+     * to another registration than {@code own} (0 before the batch has one).
+     */
+    private static List<Refusal> refusals(Connection connection, String query, long own) throws SQLException {
+        List<Refusal> refusals = new ArrayList<>();
+        try (PreparedStatement check = connection.prepareStatement(query)) {
+            if (query.equals(REGISTERED)) {
+                check.setLong(1, own);
+            }
+            try (ResultSet rows = check.executeQuery()) {
+                while (rows.next()) {
+                    String imei = Imei.ofKey(rows.getLong(2)).toString();
+                    Refusal.Reason reason = switch (rows.getString(3)) {
+                        case "STOLEN" -> Refusal.Reason.STOLEN;
+                        case "CLONE" -> Refusal.Reason.CLONE;
+                        default -> Refusal.Reason.ALREADY_REGISTERED;
+                    };
+                    refusals.add(new Refusal(rows.getLong(1), imei, reason, DeviceChecks.explain(reason, imei)));
+                }
+            }
+        }
+        return refusals;
     }
 
     /** One catalogue model of a batch: its phones, their declared total, its market price and duty per phone. */

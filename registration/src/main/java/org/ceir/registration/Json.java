@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,6 +39,20 @@ final class Json {
         return write(map);
     }
 
+    /** A text field of a JSON object (e.g. an audit entry's {@code after}), if it has one. */
+    static Optional<String> field(String json, String name) {
+        if (json == null || json.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode node = MAPPER.readTree(json);
+            return node != null && node.hasNonNull(name) ? Optional.of(node.get(name).asText())
+                    : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty(); // another module's free text: no field to read
+        }
+    }
+
     static String quote(DutyQuote quote) {
         List<Map<String, Object>> lines = new ArrayList<>();
         for (DutyLine line : quote.lines()) {
@@ -45,6 +60,10 @@ final class Json {
             row.put("item", line.item());
             row.put("basis", line.basis());
             row.put("amount", line.amount() == null ? null : line.amount().toPlainString());
+            if (line.code() != null) {
+                row.put("code", line.code());
+                row.put("args", line.args());
+            }
             lines.add(row);
         }
         return object("tariff", quote.tariffVersion(), "effective_from", quote.effectiveFrom().toString(),
@@ -57,8 +76,13 @@ final class Json {
             JsonNode node = MAPPER.readTree(json);
             List<DutyLine> lines = new ArrayList<>();
             for (JsonNode line : node.get("lines")) {
+                List<String> args = new ArrayList<>();
+                if (line.has("args")) {
+                    line.get("args").forEach(arg -> args.add(arg.asText()));
+                }
                 lines.add(new DutyLine(line.get("item").asText(), line.get("basis").asText(),
-                        line.get("amount").isNull() ? null : new BigDecimal(line.get("amount").asText())));
+                        line.get("amount").isNull() ? null : new BigDecimal(line.get("amount").asText()),
+                        line.hasNonNull("code") ? line.get("code").asText() : null, args));
             }
             return new DutyQuote(node.get("tariff").asText(), LocalDate.parse(node.get("effective_from").asText()),
                     node.get("assumption").asText(), node.get("currency").asText(), lines,

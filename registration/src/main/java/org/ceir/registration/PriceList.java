@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -125,6 +126,21 @@ public final class PriceList {
             AuditLog.append(c, actor, "PRICES_IMPORTED", "import:" + job, null,
                     Json.object("rows", entries.size(), "changed", changed), file.getFileName().toString());
             return new ImportResult(job, entries.size(), changed);
+        });
+    }
+
+    /** Every listed model, by manufacturer and model: what a duty calculator offers to choose from. */
+    public List<Entry> all() {
+        return database.transaction(c -> {
+            List<Entry> entries = new ArrayList<>();
+            try (PreparedStatement query = c.prepareStatement("SELECT manufacturer, model, market_price_usd"
+                    + " FROM model_price ORDER BY lower(manufacturer), lower(model)");
+                 ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    entries.add(new Entry(rows.getString(1), rows.getString(2), rows.getBigDecimal(3)));
+                }
+            }
+            return entries;
         });
     }
 

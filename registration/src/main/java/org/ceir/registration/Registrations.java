@@ -74,6 +74,35 @@ public final class Registrations {
                                Optional<Instant> activatedAt, String createdBy) {
     }
 
+    /**
+     * Everything a registration's page shows: the registration, how many IMEIs it has (its list
+     * stops at 1,000), an importer batch's models, the payment, the history of its status from the
+     * audit log, and the lost or stolen reports that named it.
+     */
+    public record Details(Registration registration, int imeiCount, List<ModelLine> models,
+                          List<PaymentRecord> payments, List<HistoryEntry> history,
+                          List<StolenReports.Reported> stolenReports) {
+    }
+
+    /** One model of an importer's batch: its phones, their declared total and the duty per phone. */
+    public record ModelLine(String make, String model, int phones, BigDecimal declaredTotalUsd,
+                            Optional<BigDecimal> marketPriceUsd, BigDecimal dutyPerPhone) {
+    }
+
+    /** A payment received for a registration, from a provider or a clerk. */
+    public record PaymentRecord(String reference, BigDecimal amount, String currency, String channel,
+                                String receivedBy, Optional<Instant> paidAt, Instant receivedAt) {
+    }
+
+    /**
+     * One audited step of a registration.
+     *
+     * @param action what happened: REGISTRATION_CREATED, PAYMENT_RECEIVED, REGISTRATION_ACTIVATED…
+     * @param status the status it left, when it changed one
+     */
+    public record HistoryEntry(Instant at, String actor, String action, Optional<String> status, String reason) {
+    }
+
     public Registrations(Database database, RegistrationSettings settings, OwnerIds ownerIds, NumberingPlan numbering,
                          Clock clock) {
         this.database = database;
@@ -268,11 +297,57 @@ public final class Registrations {
     /** A person's registrations, newest first, found by the keyed hash of their ID. */
     public List<Registration> ofOwner(String ownerId) {
         byte[] hash = ownerIds.lookupHash(ownerIds.normalize(ownerId));
+        return database.transaction(connection -> ofOwner(connection, hash));
+    }
+
+    /**
+     * A person's registrations, as {@link #ofOwner(String)}, for a member of staff who searched for
+     * them: the search is audited (who looked, for whose ID, masked, and how many were found), since
+     * finding a person's phones by their ID is a look into their affairs.
+     */
+    public List<Registration> searchByOwner(String ownerId, String actor) {
+        String id = ownerIds.normalize(ownerId);
+        byte[] hash = ownerIds.lookupHash(id);
+        return database.transaction(connection -> {
+            List<Registration> found = ofOwner(connection, hash);
+            AuditLog.append(connection, actor, "REGISTRATIONS_SEARCHED", "owner:" + OwnerIds.mask(id), null,
+                    Json.object("found", found.size()), "search by the owner's " + settings.ownerIdName());
+            return found;
+        });
+    }
+
+    private List<Registration> ofOwner(Connection connection, byte[] hash) throws SQLException {
+        List<String> references = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT reference FROM registration"
+                + " WHERE owner_id_hash = ? ORDER BY created_at DESC, id DESC")) {
+            query.setBytes(1, hash);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    references.add(rows.getString(1));
+                }
+            }
+        }
+        List<Registration> found = new ArrayList<>();
+        for (String reference : references) {
+            read(connection, reference, ownerIds).ifPresent(found::add);
+        }
+        return found;
+    }
+
+    /** Every registration that holds or held an IMEI (cancelled ones too), newest first. */
+    public List<Registration> withImei(String imei) {
+        long key;
+        try {
+            key = Imei.parse(imei).key();
+        } catch (InvalidIdentityException e) {
+            throw invalid(e.getMessage());
+        }
         return database.transaction(connection -> {
             List<String> references = new ArrayList<>();
-            try (PreparedStatement query = connection.prepareStatement("SELECT reference FROM registration"
-                    + " WHERE owner_id_hash = ? ORDER BY created_at DESC, id DESC")) {
-                query.setBytes(1, hash);
+            try (PreparedStatement query = connection.prepareStatement("SELECT r.reference FROM registration_imei ri"
+                    + " JOIN registration r ON r.id = ri.registration_id WHERE ri.imei = ?"
+                    + " ORDER BY r.created_at DESC, r.id DESC")) {
+                query.setLong(1, key);
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         references.add(rows.getString(1));
@@ -287,15 +362,82 @@ public final class Registrations {
         });
     }
 
+    /** A registration with its models, payment, history and reports; see {@link Details}. */
+    public Optional<Details> details(String reference) {
+        String ref = References.normalize(reference);
+        return database.transaction(connection -> {
+            Optional<Registration> registration = read(connection, ref, ownerIds);
+            if (registration.isEmpty()) {
+                return Optional.<Details>empty();
+            }
+            long id;
+            int imeiCount;
+            try (PreparedStatement query = connection.prepareStatement("SELECT r.id, (SELECT count(*) FROM"
+                    + " registration_imei ri WHERE ri.registration_id = r.id) FROM registration r WHERE r.reference = ?")) {
+                query.setString(1, ref);
+                try (ResultSet row = query.executeQuery()) {
+                    row.next();
+                    id = row.getLong(1);
+                    imeiCount = row.getInt(2);
+                }
+            }
+            List<ModelLine> models = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement("SELECT make, model, phones, declared_total,"
+                    + " market_price, duty_per_phone FROM registration_model WHERE registration_id = ?"
+                    + " ORDER BY phones DESC, make, model")) {
+                query.setLong(1, id);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        models.add(new ModelLine(rows.getString(1), rows.getString(2), rows.getInt(3),
+                                rows.getBigDecimal(4), Optional.ofNullable(rows.getBigDecimal(5)), rows.getBigDecimal(6)));
+                    }
+                }
+            }
+            List<PaymentRecord> payments = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement("SELECT reference, amount, currency, channel,"
+                    + " received_by, paid_at, received_at FROM payment WHERE registration_id = ? ORDER BY id")) {
+                query.setLong(1, id);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        payments.add(new PaymentRecord(rows.getString(1), rows.getBigDecimal(2), rows.getString(3),
+                                rows.getString(4), rows.getString(5),
+                                Optional.ofNullable(rows.getTimestamp(6)).map(Timestamp::toInstant),
+                                rows.getTimestamp(7).toInstant()));
+                    }
+                }
+            }
+            List<HistoryEntry> history = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement("SELECT at, actor, action, after, reason"
+                    + " FROM audit_log WHERE subject = ? ORDER BY id")) {
+                query.setString(1, "registration:" + ref);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        history.add(new HistoryEntry(rows.getTimestamp(1).toInstant(), rows.getString(2),
+                                rows.getString(3), Json.field(rows.getString(4), "status"),
+                                rows.getString(5) == null ? "" : rows.getString(5)));
+                    }
+                }
+            }
+            return Optional.of(new Details(registration.get(), imeiCount, models, payments, history,
+                    StolenReports.ofRegistration(connection, id)));
+        });
+    }
+
     /** The newest registrations, optionally of one status. */
     public List<Registration> list(Optional<String> status, int limit) {
+        return list(status, limit, 0);
+    }
+
+    /** A page of registrations, newest first: {@code limit} of them after skipping {@code offset}. */
+    public List<Registration> list(Optional<String> status, int limit, int offset) {
         return database.transaction(connection -> {
             List<String> references = new ArrayList<>();
             try (PreparedStatement query = connection.prepareStatement("SELECT reference FROM registration"
-                    + " WHERE (?::text IS NULL OR status = ?) ORDER BY created_at DESC, id DESC LIMIT ?")) {
+                    + " WHERE (?::text IS NULL OR status = ?) ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?")) {
                 query.setString(1, status.orElse(null));
                 query.setString(2, status.orElse(null));
                 query.setInt(3, limit);
+                query.setInt(4, offset);
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         references.add(rows.getString(1));

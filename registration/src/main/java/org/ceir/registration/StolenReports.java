@@ -27,12 +27,17 @@ import org.ceir.store.Database;
 /**
  * Lost and stolen phones. A report blocks every IMEI of the phone at once (device_status STOLEN,
  * sticky: only a person lifts it), for every SIM; a recovery lifts the block. Owners report with a
- * police reference and prove who they are with their ID; clerks report on the owner's behalf.
+ * police reference and prove who they are with their ID, which works only for a phone registered
+ * and paid for (the ID is checked against its registration's); clerks report any phone on the
+ * owner's behalf, having seen the documents.
  * Both steps are audited and put on the change log in the same transaction, so the checks see them
  * within a second. The open reports export as a DIRBS stolen list.
  */
 public final class StolenReports {
     private static final DateTimeFormatter DIRBS_DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
+    private static final String SELECT = "SELECT s.reference, s.kind, s.imeis, r.reference, s.reported_at,"
+            + " s.recovered_at, s.reporter, s.police_reference, s.reported_by, s.recovered_by"
+            + " FROM stolen_report s LEFT JOIN registration r ON r.id = s.registration_id";
 
     private final Database database;
     private final OwnerIds ownerIds;
@@ -58,9 +63,17 @@ public final class StolenReports {
                          Optional<String> policeReference, Optional<String> ownerId) {
     }
 
-    /** A report as people see it. */
+    /**
+     * A report as staff see it (an owner sees their own). No owner ID: a report names the phone.
+     *
+     * @param reporter        whether the owner or a clerk reported it
+     * @param policeReference the police report's number, when one was given
+     * @param reportedBy      the actor who filed it (a clerk's user name, or the online channel)
+     * @param recoveredBy     the actor who lifted it, once recovered
+     */
     public record Reported(String reference, Kind kind, List<String> imeis, Optional<String> registration,
-                           Instant reportedAt, Optional<Instant> recoveredAt) {
+                           Instant reportedAt, Optional<Instant> recoveredAt, Reporter reporter,
+                           Optional<String> policeReference, String reportedBy, Optional<String> recoveredBy) {
     }
 
     public StolenReports(Database database, OwnerIds ownerIds, ZoneId zone) {
@@ -89,11 +102,12 @@ public final class StolenReports {
         return database.transaction(connection -> {
             Long registrationId = null;
             String registrationRef = null;
+            String registrationStatus = null;
             byte[] ownerHash = null;
             if (report.registration().filter(r -> !r.isBlank()).isPresent()) {
                 registrationRef = References.normalize(report.registration().get());
-                try (PreparedStatement query = connection.prepareStatement("SELECT id, owner_id_hash FROM registration"
-                        + " WHERE reference = ? AND status <> 'CANCELLED'")) {
+                try (PreparedStatement query = connection.prepareStatement("SELECT id, owner_id_hash, status"
+                        + " FROM registration WHERE reference = ? AND status <> 'CANCELLED'")) {
                     query.setString(1, registrationRef);
                     try (ResultSet row = query.executeQuery()) {
                         if (!row.next()) {
@@ -102,11 +116,12 @@ public final class StolenReports {
                         }
                         registrationId = row.getLong(1);
                         ownerHash = row.getBytes(2);
+                        registrationStatus = row.getString(3);
                     }
                 }
             } else {
-                try (PreparedStatement query = connection.prepareStatement("SELECT r.id, r.reference, r.owner_id_hash"
-                        + " FROM registration_imei ri JOIN registration r ON r.id = ri.registration_id"
+                try (PreparedStatement query = connection.prepareStatement("SELECT r.id, r.reference, r.owner_id_hash,"
+                        + " r.status FROM registration_imei ri JOIN registration r ON r.id = ri.registration_id"
                         + " WHERE NOT ri.cancelled AND ri.imei = ANY (?) ORDER BY r.id")) {
                     query.setArray(1, connection.createArrayOf("bigint", typed.toArray()));
                     try (ResultSet rows = query.executeQuery()) {
@@ -114,6 +129,7 @@ public final class StolenReports {
                             registrationId = rows.getLong(1);
                             registrationRef = rows.getString(2);
                             ownerHash = rows.getBytes(3);
+                            registrationStatus = rows.getString(4);
                             if (rows.next() && rows.getLong(1) != registrationId) {
                                 throw invalid("these IMEIs belong to two registrations (" + registrationRef + ", "
                                         + rows.getString(2) + "); report one phone at a time");
@@ -121,6 +137,12 @@ public final class StolenReports {
                         }
                     }
                 }
+            }
+            if (report.reporter() == Reporter.OWNER && registrationId == null) {
+                // No owner on record to prove the ID against: a clerk sees the documents instead.
+                throw new RegistrationException(RegistrationException.Kind.FORBIDDEN, "no registration names these"
+                        + " IMEIs, so there is no owner to check the ID against; a phone that is not registered is"
+                        + " reported by a clerk at a post office, with proof that it is yours");
             }
             Set<Long> imeis = new LinkedHashSet<>();
             if (registrationId != null) {
@@ -138,6 +160,13 @@ public final class StolenReports {
                     if (ownerHash == null || !Arrays.equals(ownerHash, ownerIds.lookupHash(ownerIds.normalize(id)))) {
                         throw new RegistrationException(RegistrationException.Kind.FORBIDDEN,
                                 "the ID given is not the owner's of registration " + registrationRef);
+                    }
+                    // An unpaid application proves nothing: anyone may file one with their own ID for any
+                    // IMEI they have read off a phone, and then block it.
+                    if (!"ACTIVE".equals(registrationStatus)) {
+                        throw new RegistrationException(RegistrationException.Kind.CONFLICT, "registration "
+                                + registrationRef + " is not paid yet, so its owner cannot report the phone on their"
+                                + " own; a clerk at a post office can, with proof that it is yours");
                     }
                 }
             }
@@ -194,7 +223,17 @@ public final class StolenReports {
 
     /** Lifts a report: its IMEIs are no longer blocked as stolen. An owner proves who they are with their ID. */
     public Reported recover(String reportReference, Reporter reporter, Optional<String> ownerId, String actor) {
+        return recover(reportReference, reporter, ownerId, "", actor);
+    }
+
+    /**
+     * Lifts a report, as {@link #recover(String, Reporter, Optional, String)}, with a note for the
+     * audit log (what the clerk saw: the phone, the owner's ID card, the police's letter).
+     */
+    public Reported recover(String reportReference, Reporter reporter, Optional<String> ownerId, String note,
+                            String actor) {
         String ref = References.normalize(reportReference);
+        String seen = note == null || note.isBlank() ? "" : "; " + note.strip();
         return database.transaction(connection -> {
             long[] imeis;
             byte[] ownerHash;
@@ -240,7 +279,7 @@ public final class StolenReports {
             }
             AuditLog.append(connection, actor, "STOLEN_RECOVERED", "stolen:" + ref,
                     Json.object("status", "STOLEN"), Json.object("status", "RECOVERED"),
-                    "recovered, confirmed by the " + reporter.name().toLowerCase(java.util.Locale.ROOT));
+                    "recovered, confirmed by the " + reporter.name().toLowerCase(java.util.Locale.ROOT) + seen);
             return read(connection, ref).orElseThrow();
         });
     }
@@ -284,23 +323,62 @@ public final class StolenReports {
     }
 
     private static Optional<Reported> read(Connection connection, String reference) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT s.reference, s.kind, s.imeis, r.reference,"
-                + " s.reported_at, s.recovered_at FROM stolen_report s LEFT JOIN registration r"
-                + " ON r.id = s.registration_id WHERE s.reference = ?")) {
+        try (PreparedStatement query = connection.prepareStatement(SELECT + " WHERE s.reference = ?")) {
             query.setString(1, reference);
             try (ResultSet row = query.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
-                }
-                List<String> imeis = new ArrayList<>();
-                for (long imei : longs(row.getArray(3))) {
-                    imeis.add(Imei.ofKey(imei).toString());
-                }
-                return Optional.of(new Reported(row.getString(1), Kind.valueOf(row.getString(2)), imeis,
-                        Optional.ofNullable(row.getString(4)), row.getTimestamp(5).toInstant(),
-                        Optional.ofNullable(row.getTimestamp(6)).map(java.sql.Timestamp::toInstant)));
+                return row.next() ? Optional.of(reported(row)) : Optional.empty();
             }
         }
+    }
+
+    /**
+     * The newest reports first.
+     *
+     * @param openOnly only those not recovered
+     * @param limit    at most this many
+     */
+    public List<Reported> recent(boolean openOnly, int limit) {
+        return database.transaction(connection -> {
+            List<Reported> found = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement(SELECT
+                    + " WHERE (NOT ? OR s.recovered_at IS NULL) ORDER BY s.reported_at DESC, s.id DESC LIMIT ?")) {
+                query.setBoolean(1, openOnly);
+                query.setInt(2, limit);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        found.add(reported(rows));
+                    }
+                }
+            }
+            return found;
+        });
+    }
+
+    /** The reports that named a registration, newest first. */
+    static List<Reported> ofRegistration(Connection connection, long registrationId) throws SQLException {
+        List<Reported> found = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(SELECT
+                + " WHERE s.registration_id = ? ORDER BY s.reported_at DESC, s.id DESC")) {
+            query.setLong(1, registrationId);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    found.add(reported(rows));
+                }
+            }
+        }
+        return found;
+    }
+
+    private static Reported reported(ResultSet row) throws SQLException {
+        List<String> imeis = new ArrayList<>();
+        for (long imei : longs(row.getArray(3))) {
+            imeis.add(Imei.ofKey(imei).toString());
+        }
+        return new Reported(row.getString(1), Kind.valueOf(row.getString(2)), imeis,
+                Optional.ofNullable(row.getString(4)), row.getTimestamp(5).toInstant(),
+                Optional.ofNullable(row.getTimestamp(6)).map(java.sql.Timestamp::toInstant),
+                Reporter.valueOf(row.getString(7)), Optional.ofNullable(row.getString(8)), row.getString(9),
+                Optional.ofNullable(row.getString(10)));
     }
 
     private static long[] longs(Array array) throws SQLException {

@@ -106,6 +106,17 @@ class ImporterBatchesTest {
         assertThat(result.status()).isEqualTo("PENDING_PAYMENT");
         assertThat(result.duty()).isEqualByComparingTo("40");
         assertThat(result.quote().render()).anyMatch(line -> line.contains("2 phone(s) × 20.00 AZN"));
+        assertThat(result.quote().lines()).singleElement().satisfies(line -> {
+            assertThat(line.code()).isEqualTo("batch.model");
+            assertThat(line.args()).containsExactly("2", "20.00 AZN");
+        });
         assertThat(fx.count("change_log WHERE imei = ?", key(GALAXY, 330))).isZero();
+        Registrations.Details details = fx.registrations.details(result.reference()).orElseThrow();
+        assertThat(details.imeiCount()).isEqualTo(2);
+        assertThat(details.models()).singleElement().satisfies(model -> {
+            assertThat(model.model()).isEqualTo("Galaxy A05s");
+            assertThat(model.phones()).isEqualTo(2);
+            assertThat(model.dutyPerPhone()).isEqualByComparingTo("20");
+        });
     }
 }

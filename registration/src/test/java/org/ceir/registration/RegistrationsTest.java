@@ -116,6 +116,59 @@ class RegistrationsTest {
     }
 
     @Test
+    void find_keepsEachDutyLinesCodeAndFigures() {
+        Registrations.Registration r = fx.registrations.registerPhone(application("5ABC130", imei(GALAXY, 30)), "clerk1");
+
+        Registrations.Registration read = fx.registrations.find(r.reference()).orElseThrow();
+
+        assertThat(read.quote().orElseThrow().lines()).isEqualTo(r.quote().orElseThrow().lines());
+        assertThat(read.quote().orElseThrow().lines()).extracting(l -> l.code())
+                .containsExactly("price.catalogue", "declared", "duty.bracket");
+    }
+
+    @Test
+    void withImei_findsEveryRegistrationThatHeldIt() {
+        Registrations.Registration first = fx.registrations.registerPhone(application("5ABC131", imei(GALAXY, 31)), "c");
+        fx.registrations.cancel(first.reference(), "typed the wrong owner", "c");
+        Registrations.Registration second = fx.registrations.registerPhone(application("5ABC132", imei(GALAXY, 31)), "c");
+
+        assertThat(fx.registrations.withImei(imei(GALAXY, 31))).extracting(Registrations.Registration::reference)
+                .containsExactly(second.reference(), first.reference());
+        assertThat(fx.registrations.withImei(imei(GALAXY, 32))).isEmpty();
+        assertThatThrownBy(() -> fx.registrations.withImei("35000003000031"  + "9"))
+                .isInstanceOf(RegistrationException.class);
+    }
+
+    @Test
+    void details_showPaymentHistoryAndReports() {
+        Registrations.Registration r = fx.registrations.registerPhone(application("5ABC133", imei(GALAXY, 33)), "clerk1");
+        fx.payments.confirmByClerk(r.reference(), Optional.empty(), Optional.of("RCPT-133"), "clerk2");
+        fx.stolen.report(new StolenReports.Report(StolenReports.Kind.LOST, StolenReports.Reporter.CLERK,
+                Optional.of(r.reference()), List.of(), Optional.of("POL-133"), Optional.empty()), "clerk3");
+
+        Registrations.Details details = fx.registrations.details(r.reference().toLowerCase()).orElseThrow();
+
+        assertThat(details.imeiCount()).isEqualTo(1);
+        assertThat(details.models()).isEmpty();
+        assertThat(details.payments()).singleElement().satisfies(p -> {
+            assertThat(p.reference()).isEqualTo("RCPT-133");
+            assertThat(p.amount()).isEqualByComparingTo("30");
+            assertThat(p.channel()).isEqualTo("CLERK");
+            assertThat(p.receivedBy()).isEqualTo("clerk2");
+        });
+        assertThat(details.history()).extracting(Registrations.HistoryEntry::action)
+                .containsExactly("REGISTRATION_CREATED", "PAYMENT_RECEIVED", "REGISTRATION_ACTIVATED");
+        assertThat(details.history()).extracting(h -> h.status().orElse(""))
+                .containsExactly("PENDING_PAYMENT", "", "ACTIVE");
+        assertThat(details.stolenReports()).singleElement().satisfies(report -> {
+            assertThat(report.kind()).isEqualTo(StolenReports.Kind.LOST);
+            assertThat(report.policeReference()).contains("POL-133");
+            assertThat(report.reportedBy()).isEqualTo("clerk3");
+        });
+        assertThat(fx.registrations.details("R-NOTHING0")).isEmpty();
+    }
+
+    @Test
     void quote_byModelUsesTheCataloguePrice() {
         assertThat(fx.registrations.quote(Optional.of("Apple iPhone 13"), Optional.of(new BigDecimal("500")),
                 Payer.PERSON, Optional.empty(), 0).total()).isEqualByComparingTo("70");

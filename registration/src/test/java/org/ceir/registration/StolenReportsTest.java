@@ -42,11 +42,16 @@ class StolenReportsTest {
 
     @Test
     void report_oneImeiBlocksEveryImeiOfThePhone() {
-        fx.registrations.registerPhone(application("2BBB001", imei(IPHONE, 200), imei(IPHONE_SECOND_TAC, 200)), "c");
+        String reference = fx.registrations.registerPhone(application("2BBB001", imei(IPHONE, 200),
+                imei(IPHONE_SECOND_TAC, 200)), "c").reference();
+        fx.payments.confirmByClerk(reference, Optional.empty(), Optional.empty(), "c");
         StolenReports.Reported report = fx.stolen.report(byOwner("2BBB001", "POL-2026-1", imei(IPHONE, 200)), "owner");
         assertThat(report.imeis()).containsExactlyInAnyOrder(imei(IPHONE, 200), imei(IPHONE_SECOND_TAC, 200));
         assertThat(fx.count("device_status WHERE status = 'STOLEN' AND sticky AND ref = ?", report.reference()))
                 .isEqualTo(2);
+        assertThat(report.reporter()).isEqualTo(StolenReports.Reporter.OWNER);
+        assertThat(report.policeReference()).contains("POL-2026-1");
+        assertThat(report.registration()).contains(reference);
         assertThat(fx.count("change_log WHERE change = 'STATUS_SET' AND imei IN (?, ?)", key(IPHONE, 200),
                 key(IPHONE_SECOND_TAC, 200))).isEqualTo(2);
         assertThat(fx.count("audit_log WHERE action = 'STOLEN_REPORTED' AND subject = ?", "stolen:" + report.reference()))
@@ -65,6 +70,49 @@ class StolenReportsTest {
                 .isInstanceOfSatisfying(RegistrationException.class,
                         e -> assertThat(e.kind()).isEqualTo(RegistrationException.Kind.FORBIDDEN));
         assertThat(fx.count("device_status WHERE imei = ?", key(GALAXY, 200))).isZero();
+    }
+
+    @Test
+    void report_ownerOfAPhoneNotRegisteredGoesToAPostOffice() {
+        assertThatThrownBy(() -> fx.stolen.report(byOwner("2BBB004", "POL-4", imei(GALAXY, 204)), "online"))
+                .isInstanceOfSatisfying(RegistrationException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(RegistrationException.Kind.FORBIDDEN);
+                    assertThat(e.getMessage()).contains("clerk at a post office");
+                });
+        assertThat(fx.count("device_status WHERE imei = ?", key(GALAXY, 204))).isZero();
+    }
+
+    @Test
+    void report_ownerOfAnUnpaidApplicationCannotBlockThePhone() {
+        fx.registrations.registerPhone(application("2BBB005", imei(GALAXY, 205)), "c");
+
+        assertThatThrownBy(() -> fx.stolen.report(byOwner("2BBB005", "POL-5", imei(GALAXY, 205)), "online"))
+                .isInstanceOfSatisfying(RegistrationException.class,
+                        e -> assertThat(e.kind()).isEqualTo(RegistrationException.Kind.CONFLICT));
+        assertThat(fx.count("device_status WHERE imei = ?", key(GALAXY, 205))).isZero();
+    }
+
+    @Test
+    void recent_listsNewestFirstAndCanLeaveOutRecovered() {
+        StolenReports.Reported open = fx.stolen.report(new StolenReports.Report(StolenReports.Kind.STOLEN,
+                StolenReports.Reporter.CLERK, Optional.empty(), List.of(imei(GALAXY, 206)), Optional.of("POL-6"),
+                Optional.empty()), "clerk1");
+        StolenReports.Reported recovered = fx.stolen.report(new StolenReports.Report(StolenReports.Kind.LOST,
+                StolenReports.Reporter.CLERK, Optional.empty(), List.of(imei(GALAXY, 207)), Optional.empty(),
+                Optional.empty()), "clerk1");
+        fx.stolen.recover(recovered.reference(), StolenReports.Reporter.CLERK, Optional.empty(), "clerk2");
+
+        List<StolenReports.Reported> all = fx.stolen.recent(false, 1000);
+        List<StolenReports.Reported> openOnly = fx.stolen.recent(true, 1000);
+
+        assertThat(all).extracting(StolenReports.Reported::reference).contains(open.reference(), recovered.reference());
+        assertThat(all.indexOf(all.stream().filter(r -> r.reference().equals(recovered.reference())).findFirst()
+                .orElseThrow())).isLessThan(all.indexOf(all.stream().filter(r -> r.reference().equals(open.reference()))
+                .findFirst().orElseThrow()));
+        assertThat(openOnly).extracting(StolenReports.Reported::reference).contains(open.reference())
+                .doesNotContain(recovered.reference());
+        assertThat(all).filteredOn(r -> r.reference().equals(recovered.reference())).singleElement()
+                .satisfies(r -> assertThat(r.recoveredBy()).contains("clerk2"));
     }
 
     @Test

@@ -48,6 +48,11 @@ final class OperatorDayFile {
      * @return the number of rows written
      */
     long write(int op, int day, byte[] date, OutputStream out) throws IOException {
+        return write(op, day, date, out, true);
+    }
+
+    /** The same, with the header line only when {@code header} (a month's file has it once). */
+    long write(int op, int day, byte[] date, OutputStream out, boolean header) throws IOException {
         Links links = world.links[op];
         int[] devices = links.devices();
         int[] sims = links.sims();
@@ -63,8 +68,11 @@ final class OperatorDayFile {
         long stream = streams[op];
 
         byte[] buffer = new byte[BUFFER];
-        System.arraycopy(HEADER, 0, buffer, 0, HEADER.length);
-        int pos = HEADER.length;
+        int pos = 0;
+        if (header) {
+            System.arraycopy(HEADER, 0, buffer, 0, HEADER.length);
+            pos = HEADER.length;
+        }
         long rows = 0;
         int size = links.size();
         for (int i = 0; i < size; i++) {

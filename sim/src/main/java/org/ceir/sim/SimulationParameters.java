@@ -16,9 +16,13 @@ import org.ceir.core.country.Country;
  * @param threads     how many files to write at once
  * @param country     whose operators and numbering to use
  * @param overwrite   replace an earlier simulation's files in {@code out}
+ * @param monthly     one operator file per calendar month ({@code <op>_<first day>_<last day>.csv.gz},
+ *                    which DIRBS's format allows) instead of one per day: the same rows, and an import
+ *                    an order of magnitude faster (each month's triplets are loaded once, not merged
+ *                    day after day)
  */
 public record SimulationParameters(Path out, int subscribers, int days, LocalDate start, long seed, int threads,
-                                   Country country, boolean overwrite) {
+                                   Country country, boolean overwrite, boolean monthly) {
     /** Enough for a country of 50 million people; beyond it, IMEIs per model run out. */
     public static final int MOST_SUBSCRIBERS = 50_000_000;
     /** A year and a day: the files of one period. */
@@ -46,6 +50,17 @@ public record SimulationParameters(Path out, int subscribers, int days, LocalDat
         if (country == null) {
             throw new IllegalArgumentException("no country configured");
         }
+    }
+
+    /** Daily files, as operators send them. */
+    public SimulationParameters(Path out, int subscribers, int days, LocalDate start, long seed, int threads,
+                                Country country, boolean overwrite) {
+        this(out, subscribers, days, start, seed, threads, country, overwrite, false);
+    }
+
+    /** The same simulation written as one file per operator and calendar month. */
+    public SimulationParameters monthlyFiles() {
+        return new SimulationParameters(out, subscribers, days, start, seed, threads, country, overwrite, true);
     }
 
     /** The last day of the period. */

@@ -24,9 +24,11 @@ import org.ceir.core.country.Operator;
 
 /**
  * Simulates a country and writes it: {@code operator/<op>_<day>_<day>.csv.gz} for every operator
- * and day, then {@code tac.csv}, {@code prices.csv}, {@code registrations.csv}, {@code stolen.csv},
- * {@code truth.csv} and {@code README.txt}. The population is built once from the seed; the
- * operator files are then written in parallel, one task per operator and day.
+ * and day (or {@code <op>_<first>_<last>.csv.gz} per calendar month), then {@code tac.csv},
+ * {@code prices.csv}, {@code registrations.csv}, {@code stolen.csv}, {@code truth.csv} and
+ * {@code README.txt}. The population is built once from the seed; the operator files are then
+ * written in parallel, one task per operator and file. A month's file holds exactly the rows of its
+ * days' files, in the same order.
  */
 public final class Simulator {
     /** The names this simulator writes, so that {@code overwrite} removes only its own files. */
@@ -67,7 +69,7 @@ public final class Simulator {
                 parameters.country(), catalogue);
 
         int operators = parameters.country().operators().size();
-        int total = operators * parameters.days();
+        int total = operators * filePeriods(parameters).size();
         progress.step("writing " + total + " operator files (" + world.linkCount() + " links) on "
                 + parameters.threads() + " thread" + (parameters.threads() == 1 ? "" : "s"));
         long[] written = writeOperatorFiles(parameters, world, operatorDir, progress, started);
@@ -103,17 +105,21 @@ public final class Simulator {
         });
         try {
             List<Future<long[]>> tasks = new ArrayList<>();
-            for (int day = 0; day < parameters.days(); day++) {
-                String date = parameters.start().plusDays(day).format(DateTimeFormatter.BASIC_ISO_DATE);
-                byte[] dateBytes = date.getBytes(StandardCharsets.US_ASCII);
+            for (int[] days : filePeriods(parameters)) {
+                int first = days[0];
+                int last = days[1];
+                String from = date(parameters, first);
+                String to = date(parameters, last);
                 for (int op = 0; op < operators.size(); op++) {
-                    Path file = dir.resolve(operators.get(op).code() + "_" + date + "_" + date + ".csv.gz");
+                    Path file = dir.resolve(operators.get(op).code() + "_" + from + "_" + to + ".csv.gz");
                     int opIndex = op;
-                    int dayIndex = day;
                     tasks.add(pool.submit(() -> OutputFile.writeFile(file, temporary -> {
-                        long rows;
+                        long rows = 0;
                         try (OutputStream gzip = FastGzip.create(temporary)) {
-                            rows = writer.write(opIndex, dayIndex, dateBytes, gzip);
+                            for (int day = first; day <= last; day++) {
+                                byte[] dateBytes = date(parameters, day).getBytes(StandardCharsets.US_ASCII);
+                                rows += writer.write(opIndex, day, dateBytes, gzip, day == first);
+                            }
                         }
                         return new long[] {rows, Files.size(temporary)};
                     })));
@@ -137,6 +143,25 @@ public final class Simulator {
             pool.shutdownNow();
             awaitQuietly(pool);
         }
+    }
+
+    /** Each file's first and last day (indexes from the start): one day, or the days of one calendar month. */
+    private static List<int[]> filePeriods(SimulationParameters parameters) {
+        List<int[]> periods = new ArrayList<>();
+        int first = 0;
+        for (int day = 0; day < parameters.days(); day++) {
+            boolean lastOfFile = day == parameters.days() - 1 || !parameters.monthly()
+                    || parameters.start().plusDays(day + 1L).getDayOfMonth() == 1;
+            if (lastOfFile) {
+                periods.add(new int[] {first, day});
+                first = day + 1;
+            }
+        }
+        return periods;
+    }
+
+    private static String date(SimulationParameters parameters, int day) {
+        return parameters.start().plusDays(day).format(DateTimeFormatter.BASIC_ISO_DATE);
     }
 
     /** After a failure, lets the other writers stop (they are interrupted) before their files are removed. */

@@ -319,6 +319,31 @@ class SimulatorTest {
     }
 
     @Test
+    void run_monthlyFilesHoldTheDailyFilesRowsOnePerOperatorAndMonth() {
+        LocalDate start = LocalDate.of(2026, 3, 25);
+        SimulationParameters daily = new SimulationParameters(temp.resolve("by-day"), 2_000, 10, start, 7, 2,
+                Country.azerbaijan(), false);
+        Simulator.run(daily, SimulationProgress.SILENT);
+        SimulationSummary summary = Simulator.run(new SimulationParameters(temp.resolve("by-month"), 2_000, 10, start,
+                7, 2, Country.azerbaijan(), false).monthlyFiles(), SimulationProgress.SILENT);
+        Output byDay = new Output(temp.resolve("by-day"));
+        Output byMonth = new Output(temp.resolve("by-month"));
+
+        assertThat(byMonth.rows.stream().map(Output.Row::file).distinct()).containsExactlyInAnyOrder(
+                "azercell_20260325_20260331.csv.gz", "azercell_20260401_20260403.csv.gz",
+                "bakcell_20260325_20260331.csv.gz", "bakcell_20260401_20260403.csv.gz",
+                "nar_20260325_20260331.csv.gz", "nar_20260401_20260403.csv.gz");
+        assertThat(byMonth.headers).hasSize(6).containsOnly("date,imei,imsi,msisdn,rat");
+        assertThat(summary.operatorFiles()).isEqualTo(6);
+        assertThat(byMonth.rows.stream().map(SimulatorTest::withoutFile).toList())
+                .containsExactlyElementsOf(byDay.rows.stream().map(SimulatorTest::withoutFile).toList());
+    }
+
+    private static List<String> withoutFile(Output.Row row) {
+        return List.of(row.operator(), row.date(), row.imei(), row.imsi(), row.msisdn(), row.rat());
+    }
+
+    @Test
     void run_anotherSeedGivesAnotherCountry() throws IOException {
         Path other = temp.resolve("other-seed");
         Simulator.run(new SimulationParameters(other, 2_000, DAYS, START, 8, 2, Country.azerbaijan(), false),

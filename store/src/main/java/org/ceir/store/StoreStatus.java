@@ -37,8 +37,10 @@ public final class StoreStatus {
             }
         }
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT coalesce(sum(greatest(c.reltuples, 0)), 0)::bigint, count(*) FROM pg_inherits i"
-                        + " JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'network_triplet'::regclass");
+                // Months are partitioned by operator (ingest's V11): rows are counted in the leaves.
+                "SELECT coalesce(sum(greatest(c.reltuples, 0)) FILTER (WHERE t.isleaf), 0)::bigint,"
+                        + " count(*) FILTER (WHERE t.level = 1) FROM pg_partition_tree('network_triplet') t"
+                        + " JOIN pg_class c ON c.oid = t.relid");
              ResultSet row = query.executeQuery()) {
             row.next();
             counts.put("network_triplet", "~" + String.format("%,d", row.getLong(1)) + " in "

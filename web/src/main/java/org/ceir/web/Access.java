@@ -19,7 +19,13 @@ record Access(Kind kind, Set<Role> roles) implements EndpointMetadata {
         /** A person signed in to the console (session cookie); anonymous browsers go to the login page. */
         STAFF,
         /** A system calling an API: credentials with each request (HTTP Basic now, API keys later) or a session. */
-        MACHINE
+        MACHINE,
+        /**
+         * A system that signs each request's body with a secret it shares with the register (payment
+         * providers): no account, no session and so no CSRF token; the handler checks the signature
+         * before it reads anything else, and refuses everyone else.
+         */
+        SIGNED
     }
 
     static final Access PUBLIC = new Access(Kind.PUBLIC, Set.of());
@@ -37,13 +43,18 @@ record Access(Kind kind, Set<Role> roles) implements EndpointMetadata {
         return new Access(Kind.STAFF, EnumSet.allOf(Role.class));
     }
 
+    /** Callers who sign the body; see {@link Kind#SIGNED}. */
+    static Access signed() {
+        return new Access(Kind.SIGNED, Set.of());
+    }
+
     static Access machine(Role first, Role... more) {
         return new Access(Kind.MACHINE, EnumSet.of(first, more));
     }
 
     boolean allows(Principal principal) {
-        if (kind == Kind.PUBLIC) {
-            return true;
+        if (kind == Kind.PUBLIC || kind == Kind.SIGNED) {
+            return true; // a signed route proves its caller in the handler
         }
         if (principal == null) {
             return false;

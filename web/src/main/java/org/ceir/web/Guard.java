@@ -41,6 +41,11 @@ final class Guard {
         if (access == null) {
             throw new Problem(403, "forbidden", messages.get(language, "problem.forbidden.detail"));
         }
+        if (access.kind() == Access.Kind.SIGNED) {
+            // Nothing rides on a cookie here (the body's signature is the credential), so there is
+            // no session to look up and no CSRF token to ask for.
+            return;
+        }
         Principal principal = sessions.resolve(ctx).orElse(null);
         if (principal == null && access.kind() == Access.Kind.MACHINE) {
             for (MachineAuthenticator authenticator : authenticators) {

@@ -38,8 +38,8 @@ final class ImportPages implements RouteGroup, AutoCloseable {
     static final int HISTORY = 100;
     private static final SecureRandom RANDOM = new SecureRandom();
     /** The importer's phases, as {@link ImportRuns.Run#phaseKey()} names them. */
-    static final List<String> PHASES = List.of("reading", "merging", "merging-triplets", "merging-IMEIs", "recording",
-            "waiting");
+    static final List<String> PHASES = List.of("reading", "reading-again", "merging", "indexing-triplets", "merging-triplets",
+            "merging-IMEIs", "recording", "waiting");
     /** Keeps names safe on disk and in reports; operator files' names carry their meaning, so they are kept. */
     private static final String SAFE_NAME = "[A-Za-z0-9][A-Za-z0-9._-]{0,199}";
 

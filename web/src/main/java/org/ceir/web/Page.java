@@ -21,6 +21,7 @@ final class Page {
     private final Csrf csrf;
     private final String chartsScript;
     private boolean charts;
+    private List<PublicLink> publicLinks = List.of();
 
     Page(Context ctx, Language language, Messages messages, String titleKey, Principal principal,
          List<NavItem> navigation, Csrf csrf, String chartsScript) {
@@ -85,6 +86,16 @@ final class Page {
     /** The CSRF token every form of this page must carry. */
     String csrf() {
         return csrf.token(ctx);
+    }
+
+    Page withPublicLinks(List<PublicLink> links) {
+        this.publicLinks = links;
+        return this;
+    }
+
+    /** The public services this server offers besides the IMEI check. */
+    List<PublicLink> publicLinks() {
+        return publicLinks;
     }
 
     /** Loads the charting library (ECharts, served from the app) and ceir's chart helper. */

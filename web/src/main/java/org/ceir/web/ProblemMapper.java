@@ -1,6 +1,8 @@
 package org.ceir.web;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.javalin.http.Context;
@@ -8,6 +10,8 @@ import io.javalin.http.HttpResponseException;
 import org.ceir.appeals.AppealException;
 import org.ceir.core.identity.InvalidIdentityException;
 import org.ceir.lists.ListsException;
+import org.ceir.registration.Refusal;
+import org.ceir.registration.RegistrationException;
 import org.ceir.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +59,9 @@ final class ProblemMapper {
             return new Problem(400, "invalid-" + invalid.kind().name().toLowerCase(java.util.Locale.ROOT),
                     invalid.getMessage());
         }
+        if (exception instanceof RegistrationException refused) {
+            return registrationProblem(refused);
+        }
         if (exception instanceof AppealException appeal) {
             String detail = AppealText.of(messages, language, appeal);
             return switch (appeal.kind()) {
@@ -66,7 +73,10 @@ final class ProblemMapper {
             };
         }
         if (tooLargeUpload(exception)) {
-            return new Problem(413, "too-large", messages.get(language, "problem.too-large.detail"));
+            // The one multipart form that is not an appeal's documents is an importer's batch file.
+            return new Problem(413, "too-large", ctx.path().startsWith(RegistrationConsole.IMPORT_PATH)
+                    ? messages.get(language, "api.registrations.too-large", WebServer.IMPORTER_FILE_BYTES / (1024 * 1024))
+                    : messages.get(language, "problem.too-large.detail"));
         }
         if (exception instanceof ListsException lists) {
             return OperatorApi.problem(lists);
@@ -80,6 +90,34 @@ final class ProblemMapper {
         }
         LOG.error("{} {} failed", ctx.method(), ctx.path(), exception);
         return new Problem(500, "internal", messages.get(language, "problem.internal.detail"));
+    }
+
+    /**
+     * A registration, payment or report refused by the registration module, with its HTTP status and,
+     * for refused IMEIs or rows, each one in {@code refusals} ({@code line} for an importer's file).
+     */
+    static Problem registrationProblem(RegistrationException refused) {
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        if (!refused.refusals().isEmpty()) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (Refusal refusal : refused.refusals()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                if (refusal.line() > 0) {
+                    row.put("line", refusal.line());
+                }
+                row.put("imei", refusal.imei());
+                row.put("reason", refusal.reason().name());
+                row.put("message", refusal.message());
+                rows.add(row);
+            }
+            extensions.put("refusals", rows);
+        }
+        return switch (refused.kind()) {
+            case NOT_FOUND -> new Problem(404, "not-found", refused.getMessage(), extensions, Map.of());
+            case CONFLICT -> new Problem(409, "conflict", refused.getMessage(), extensions, Map.of());
+            case FORBIDDEN -> new Problem(403, "forbidden", refused.getMessage(), extensions, Map.of());
+            case INVALID -> new Problem(400, "refused", refused.getMessage(), extensions, Map.of());
+        };
     }
 
     /** Jetty refuses a multipart body over the configured sizes while the form is read. */

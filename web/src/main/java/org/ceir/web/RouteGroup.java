@@ -14,6 +14,11 @@ interface RouteGroup {
         return List.of();
     }
 
+    /** What citizens can do here, linked from the public home page under the IMEI check. */
+    default List<PublicLink> publicLinks() {
+        return List.of();
+    }
+
     /** The cards this feature puts on the console's home for {@code user} (none unless it has something to say). */
     default List<HomeCard> cards(Principal user) {
         return List.of();

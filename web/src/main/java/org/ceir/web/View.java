@@ -21,6 +21,7 @@ final class View {
     private final Csrf csrf;
     private final String chartsScript;
     private volatile List<NavItem> navigation = List.of();
+    private volatile List<PublicLink> publicLinks = List.of();
     private volatile List<RouteGroup> groups = List.of();
 
     View(Messages messages, Requests requests, Csrf csrf, String chartsScript) {
@@ -33,6 +34,11 @@ final class View {
     /** The console navigation of every feature; set once, when the server has all its route groups. */
     void navigation(List<NavItem> items) {
         this.navigation = List.copyOf(items);
+    }
+
+    /** The public services of every feature, for the home page; set once, like the navigation. */
+    void publicLinks(List<PublicLink> links) {
+        this.publicLinks = List.copyOf(links);
     }
 
     /** The route groups whose cards the console's home shows; set once with the navigation. */
@@ -51,7 +57,7 @@ final class View {
 
     Page page(Context ctx, String titleKey) {
         return new Page(ctx, requests.language(ctx), messages, titleKey, Requests.principal(ctx), navigation, csrf,
-                chartsScript);
+                chartsScript).withPublicLinks(publicLinks);
     }
 
     /** Renders {@code template} with the page and the model's entries as its parameters. */

@@ -30,6 +30,11 @@ import org.ceir.store.Database;
  */
 public final class WebServer implements AutoCloseable {
     private static final String STARTED = "ceir.started";
+    /**
+     * An importer's CSV file: 100,000 IMEIs are about 2.5 MB, so 10 MB holds a container's worth with
+     * long model names (and is what appeals' default documents allow, so neither loosens the other).
+     */
+    static final long IMPORTER_FILE_BYTES = 10L * 1024 * 1024;
     /** Room for a multipart form's text fields beside its files. */
     private static final long FORM_BYTES = 64 * 1024;
     /** The request attribute Jetty (and Javalin, when it is there) read a multipart body's bounds from. */
@@ -59,8 +64,8 @@ public final class WebServer implements AutoCloseable {
     }
 
     /**
-     * The same, with the features whose services live in other modules (appeals, the operators'
-     * side, the staff console's work pages); see {@link WebFeatures}.
+     * The same, with the features whose services live in other modules (registration, appeals, the
+     * operators' side, the staff console's work pages); see {@link WebFeatures}.
      */
     public WebServer(WebSettings settings, Database database, EquipmentCheck check, MeterRegistry meters,
                      WebFeatures features) {
@@ -82,6 +87,19 @@ public final class WebServer implements AutoCloseable {
         List<RouteGroup> all = new ArrayList<>(groups(settings, database, check, meters, clock, messages, requests,
                 sessions, users, catalogue, view, operators, features.console().isPresent()));
         all.add(new AuditPages(database, view));
+        features.registration().ifPresent(registration -> {
+            RateLimiter forms = new RateLimiter(settings.formsPerMinute(), "problem.rate-limited.form");
+            DutyText duty = new DutyText(messages);
+            PriceChoices choices = new PriceChoices(registration.prices());
+            all.add(new DutyPages(registration, choices, forms, requests, messages, view, duty, clock));
+            all.add(new PublicRegistrationPages(registration, choices, catalogue, forms, requests, messages, view, duty));
+            all.add(new PublicStolenPages(registration, forms, requests, messages, view));
+            all.add(new PaymentApi(registration.payments(),
+                    new RateLimiter(settings.paymentsPerMinute(), "problem.rate-limited.payment"), requests, messages));
+            all.add(new RegistrationConsole(registration, choices, catalogue, view, duty));
+            all.add(new StolenConsole(registration, view));
+            all.add(new RegistrationApi(registration, requests, messages, duty));
+        });
         features.appeals().ifPresent(appeals -> {
             RateLimiter publicAppeals = new RateLimiter(settings.checksPerMinute(), "problem.rate-limited.check");
             all.add(new PublicAppealPages(appeals, publicAppeals, requests, messages, view));
@@ -97,19 +115,25 @@ public final class WebServer implements AutoCloseable {
         });
         features.reports().ifPresent(reports -> all.add(new DashboardPage(reports, view)));
         this.groups = List.copyOf(all);
-        // Appeals take documents: as many as their settings allow, each up to twice the size allowed
-        // (so that one a little too large reaches the appeals service and is refused with its size).
-        // Console imports take larger files; boundUploads gives that one route its own bounds.
+        // Multipart bodies: appeals' documents, as many as their settings allow, each up to twice the
+        // size allowed (so that one a little too large reaches the appeals service and is refused with
+        // its size); importers' CSV files, up to IMPORTER_FILE_BYTES. Console imports take larger files;
+        // boundUploads gives that one route its own bounds.
         long attachment = features.appeals().map(appeals -> 2L * appeals.settings().maxAttachmentBytes()).orElse(0L);
-        this.uploadFileBytes = attachment;
-        this.uploadTotalBytes = attachment * features.appeals().map(appeals -> appeals.settings().maxAttachments())
-                .orElse(0) + FORM_BYTES;
+        long attachments = attachment * features.appeals().map(appeals -> appeals.settings().maxAttachments())
+                .orElse(0);
+        long importerFile = features.registration().isPresent() ? IMPORTER_FILE_BYTES : 0L;
+        this.uploadFileBytes = Math.max(attachment, importerFile);
+        this.uploadTotalBytes = Math.max(attachments, importerFile) + FORM_BYTES;
         this.messages = messages;
         this.requests = requests;
         List<NavItem> navigation = new ArrayList<>();
         groups.forEach(group -> navigation.addAll(group.navigation()));
         view.navigation(navigation);
         view.cards(groups);
+        List<PublicLink> publicLinks = new ArrayList<>();
+        groups.forEach(group -> publicLinks.addAll(group.publicLinks()));
+        view.publicLinks(publicLinks);
         this.guard = new Guard(sessions, List.of(new BasicAuthenticator(users, requests, messages),
                 new ApiKeyAuthenticator(operators.apiKeys(), requests, messages)), csrf, requests, messages);
         this.problems = new ProblemMapper(view, messages, requests);
@@ -188,8 +212,8 @@ public final class WebServer implements AutoCloseable {
         config.jetty.host = settings.bindAddress();
         config.jetty.port = settings.port();
         config.http.maxRequestSize = 64 * 1024;
-        // Appeals carry documents: multipart bodies up to their configured number and size (the
-        // 64 KiB above still bounds every other body). Parts over 1 MiB wait on disk, not in the heap.
+        // Appeals' documents and importers' CSV files come as multipart bodies, bounded as the features
+        // served need (see the constructor). Parts over 1 MiB wait on disk, not in the heap.
         config.jetty.multipartConfig.maxFileSize(uploadFileBytes, io.javalin.config.SizeUnit.BYTES);
         config.jetty.multipartConfig.maxTotalRequestSize(uploadTotalBytes, io.javalin.config.SizeUnit.BYTES);
         config.jetty.multipartConfig.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);

@@ -18,12 +18,15 @@ import java.util.Set;
  * @param clientAddressHeader  the header carrying the client's address when a proxy you run sits in
  *                             front (e.g. {@code X-Forwarded-For}); empty: the connection's address
  * @param defaultLanguage      the language of a first visit: {@code az}, {@code en} or {@code ru}
+ * @param formsPerMinute       public forms a client address may send per minute (registration
+ *                             applications, lost or stolen reports, duty quotes, status look-ups)
+ * @param paymentsPerMinute    payment notices a client address (a payment provider) may post per minute
  * @param maxUploadMegabytes   the largest file the console takes for import (an operator's data file)
  */
 public record WebSettings(int port, String bindAddress, int checksPerMinute, int loginsPerMinute,
                           int maxFailedLogins, int lockoutMinutes, int sessionIdleMinutes, int sessionMaxHours,
                           boolean secureCookies, String clientAddressHeader, String defaultLanguage,
-                          int maxUploadMegabytes) {
+                          int formsPerMinute, int paymentsPerMinute, int maxUploadMegabytes) {
     private static final Set<String> LANGUAGES = Set.of("az", "en", "ru");
 
     public WebSettings {
@@ -40,26 +43,35 @@ public record WebSettings(int port, String bindAddress, int checksPerMinute, int
         clientAddressHeader = clientAddressHeader == null ? "" : clientAddressHeader.strip();
         require(defaultLanguage != null && LANGUAGES.contains(defaultLanguage), "web.default-language "
                 + defaultLanguage + ": one of az, en, ru");
+        require(formsPerMinute >= 1, "web.forms-per-minute " + formsPerMinute + ": must be at least 1");
+        require(paymentsPerMinute >= 1, "web.payments-per-minute " + paymentsPerMinute + ": must be at least 1");
         require(maxUploadMegabytes >= 1 && maxUploadMegabytes <= 1_048_576, "web.max-upload-megabytes "
                 + maxUploadMegabytes + ": 1 to 1048576 (1 TB)");
     }
 
     /** The defaults of {@code ceir-defaults.yaml}, for tests and tools. */
     public static WebSettings defaults() {
-        return new WebSettings(8080, "0.0.0.0", 30, 20, 5, 15, 30, 12, true, "", "az", 1024);
+        return new WebSettings(8080, "0.0.0.0", 30, 20, 5, 15, 30, 12, true, "", "az", 30, 600, 1024);
     }
 
     /** These settings on another port and address; for tests. */
     public WebSettings withPort(String address, int newPort) {
         return new WebSettings(newPort, address, checksPerMinute, loginsPerMinute, maxFailedLogins, lockoutMinutes,
-                sessionIdleMinutes, sessionMaxHours, secureCookies, clientAddressHeader, defaultLanguage,
-                maxUploadMegabytes);
+                sessionIdleMinutes, sessionMaxHours, secureCookies, clientAddressHeader, defaultLanguage, formsPerMinute,
+                paymentsPerMinute, maxUploadMegabytes);
     }
 
     /** These settings with another public check limit; for tests. */
     public WebSettings withChecksPerMinute(int perMinute) {
         return new WebSettings(port, bindAddress, perMinute, loginsPerMinute, maxFailedLogins, lockoutMinutes,
-                sessionIdleMinutes, sessionMaxHours, secureCookies, clientAddressHeader, defaultLanguage,
+                sessionIdleMinutes, sessionMaxHours, secureCookies, clientAddressHeader, defaultLanguage, formsPerMinute,
+                paymentsPerMinute, maxUploadMegabytes);
+    }
+
+    /** These settings with other limits on public forms and on payment notices; for tests. */
+    public WebSettings withFormLimits(int forms, int payments) {
+        return new WebSettings(port, bindAddress, checksPerMinute, loginsPerMinute, maxFailedLogins, lockoutMinutes,
+                sessionIdleMinutes, sessionMaxHours, secureCookies, clientAddressHeader, defaultLanguage, forms, payments,
                 maxUploadMegabytes);
     }
 

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Test;
 class AuthorizationMatrixTest {
     private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
     private static final Set<Role> NOBODY_NEEDED = Set.of();
+    private static final Set<Role> REGISTRATION_READERS = EnumSet.of(Role.ADMIN, Role.ANALYST, Role.CLERK, Role.AUDITOR);
+    private static final Set<Role> CLERK = EnumSet.of(Role.CLERK);
     private static final Set<Role> CASE_READERS = EnumSet.of(Role.ANALYST, Role.ADMIN, Role.AUDITOR);
     private static final Set<Role> CASE_DECIDERS = EnumSet.of(Role.ANALYST, Role.ADMIN);
     private static final Set<Role> IMPORTERS = EnumSet.of(Role.ADMIN, Role.OPERATOR);
@@ -71,6 +73,42 @@ class AuthorizationMatrixTest {
             row("POST /console/users/{id}/unlock", "/console/users/999999/unlock", Map.of(), EnumSet.of(Role.ADMIN)),
             row("POST /console/users/{id}/password", "/console/users/999999/password", Map.of("password", "x"),
                     EnumSet.of(Role.ADMIN)),
+            publicRow("GET /duty", "/duty?model=Apple+iPhone+13"),
+            publicRow("GET /api/v1/duty", "/api/v1/duty?price=300"),
+            publicRow("GET /register", "/register"),
+            publicRow("POST /register", "/register", Map.of("ownerId", "x")),
+            publicRow("GET /registration", "/registration?ref=R-00000000"),
+            publicRow("GET /api/v1/registrations/{reference}/status", "/api/v1/registrations/R-00000000/status"),
+            publicRow("GET /stolen", "/stolen"),
+            publicRow("POST /stolen", "/stolen", Map.of("phone", "x")),
+            // a payment provider proves itself by the body's signature: no role, session or password will do
+            row("POST /api/v1/payments", "/api/v1/payments", Map.of("reference", "x"), NOBODY_NEEDED),
+            row("GET /console/registrations", "/console/registrations", null, REGISTRATION_READERS),
+            row("POST /console/registrations/by-owner", "/console/registrations/by-owner", Map.of("ownerId", "1AAAAAA"),
+                    REGISTRATION_READERS),
+            row("GET /console/registrations/new", "/console/registrations/new", null, CLERK),
+            row("POST /console/registrations", "/console/registrations", Map.of("ownerId", ""), CLERK),
+            row("GET /console/registrations/import", "/console/registrations/import", null, CLERK),
+            row("POST /console/registrations/import", "/console/registrations/import", Map.of("importer", ""), CLERK),
+            row("GET /console/registrations/{reference}", "/console/registrations/R-00000000", null, REGISTRATION_READERS),
+            row("POST /console/registrations/{reference}/payment", "/console/registrations/R-00000000/payment",
+                    Map.of("amount", "1"), CLERK),
+            row("GET /console/stolen", "/console/stolen", null, REGISTRATION_READERS),
+            row("POST /console/stolen", "/console/stolen", Map.of("imeis", ""), CLERK),
+            row("GET /console/stolen/{reference}", "/console/stolen/S-00000000", null, REGISTRATION_READERS),
+            row("POST /console/stolen/{reference}/recovery", "/console/stolen/S-00000000/recovery", Map.of("seen", "yes"),
+                    CLERK),
+            row("GET /api/v1/registrations", "/api/v1/registrations", null, REGISTRATION_READERS),
+            row("POST /api/v1/registrations/search", "/api/v1/registrations/search", Map.of(), REGISTRATION_READERS),
+            row("POST /api/v1/registrations/batches", "/api/v1/registrations/batches", Map.of(), CLERK),
+            row("GET /api/v1/registrations/{reference}", "/api/v1/registrations/R-00000000", null, REGISTRATION_READERS),
+            row("POST /api/v1/registrations", "/api/v1/registrations", Map.of(), CLERK),
+            row("POST /api/v1/registrations/{reference}/payment", "/api/v1/registrations/R-00000000/payment", Map.of(),
+                    CLERK),
+            row("GET /api/v1/stolen-reports/{reference}", "/api/v1/stolen-reports/S-00000000", null, REGISTRATION_READERS),
+            row("POST /api/v1/stolen-reports", "/api/v1/stolen-reports", Map.of(), CLERK),
+            row("POST /api/v1/stolen-reports/{reference}/recovery", "/api/v1/stolen-reports/S-00000000/recovery",
+                    Map.of(), CLERK),
             row("GET /console/cases", "/console/cases?status=all", null, CASE_READERS),
             row("GET /console/cases/{id}", "/console/cases/999999", null, CASE_READERS),
             row("POST /console/cases/{id}/confirm", "/console/cases/999999/confirm", Map.of("reason", "ring"),
@@ -132,7 +170,7 @@ class AuthorizationMatrixTest {
 
     @BeforeAll
     static void start() {
-        web = new TestServer(WebSettings.defaults().withChecksPerMinute(1000));
+        web = new TestServer(WebSettings.defaults().withChecksPerMinute(1000).withFormLimits(1000, 1000));
         for (Role role : Role.values()) {
             String username = "matrix-" + role.name().toLowerCase(java.util.Locale.ROOT);
             web.user(username, role);
@@ -168,7 +206,11 @@ class AuthorizationMatrixTest {
                     continue; // tested below: it would end the session the other rows use
                 }
                 boolean expected = row.isPublic() || row.allowed().contains(role);
-                boolean actual = allowed(request(row, role));
+                HttpResponse<String> response = request(row, role);
+                boolean actual = allowed(response);
+                if (response.statusCode() >= 500) {
+                    wrong.add(row.route() + " as " + role + ": failed with " + response.statusCode());
+                }
                 if (expected != actual) {
                     wrong.add(row.route() + " as " + role + ": " + (actual ? "allowed" : "refused"));
                 }

@@ -135,7 +135,7 @@ class ImportPagesTest {
 
     @Test
     void upload_largerThanTheLimitIsRefusedBeforeItIsRead() {
-        try (TestServer small = new TestServer(new WebSettings(8080, "0.0.0.0", 30, 20, 5, 15, 30, 12, true, "", "az", 1))) {
+        try (TestServer small = new TestServer(new WebSettings(8080, "0.0.0.0", 30, 20, 5, 15, 30, 12, true, "", "az", 30, 600, 1))) {
             small.user("admin", Role.ADMIN);
             TestServer.Browser browser = small.browser();
             browser.login("admin", TestServer.PASSWORD);

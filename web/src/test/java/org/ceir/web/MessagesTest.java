@@ -25,6 +25,28 @@ class MessagesTest {
         }
     }
 
+    /** Two features defining one key would silently get the later one's text: merges must keep one. */
+    @Test
+    void bundles_defineEachKeyOnce() throws IOException {
+        for (Language language : Language.values()) {
+            Path file = Path.of("src/main/resources/org/ceir/web/messages_" + language.code() + ".properties");
+            Set<String> seen = new HashSet<>();
+            Set<String> repeated = new TreeSet<>();
+            for (String line : Files.readAllLines(file)) {
+                String trimmed = line.strip();
+                int equals = trimmed.indexOf('=');
+                if (trimmed.isEmpty() || trimmed.startsWith("#") || trimmed.startsWith("!") || equals < 0) {
+                    continue;
+                }
+                String key = trimmed.substring(0, equals).strip();
+                if (!seen.add(key)) {
+                    repeated.add(key);
+                }
+            }
+            assertThat(repeated).as(file.toString()).isEmpty();
+        }
+    }
+
     @Test
     void bundles_haveTheSamePlaceholdersInEveryLanguage() {
         for (String key : messages.bundle(Language.EN).keySet()) {
@@ -61,6 +83,34 @@ class MessagesTest {
         for (Role role : Role.values()) {
             assertThat(messages.bundle(Language.RU).containsKey("role." + role)).isTrue();
             assertThat(messages.bundle(Language.RU).containsKey("console.role." + role)).isTrue();
+        }
+    }
+
+    @Test
+    void registrationTexts_existForEveryReasonStatusAndDutyLine() {
+        java.util.ResourceBundle az = messages.bundle(Language.AZ);
+        for (org.ceir.registration.Refusal.Reason reason : org.ceir.registration.Refusal.Reason.values()) {
+            assertThat(az.containsKey("apply.error." + reason)).as("apply.error." + reason).isTrue();
+            assertThat(az.containsKey("refusal." + reason)).as("refusal." + reason).isTrue();
+        }
+        for (String status : new String[] {"PENDING_PAYMENT", "ACTIVE", "CANCELLED"}) {
+            assertThat(az.containsKey("registration.status." + status)).isTrue();
+            assertThat(az.containsKey("registration.next." + status)).isTrue();
+        }
+        for (String kind : new String[] {"INDIVIDUAL", "IMPORTER", "IMPORTED"}) {
+            assertThat(az.containsKey("registration.kind." + kind)).isTrue();
+        }
+        for (String action : new String[] {"REGISTRATION_CREATED", "PAYMENT_RECEIVED", "REGISTRATION_ACTIVATED",
+            "REGISTRATION_CANCELLED"}) {
+            assertThat(az.containsKey("history." + action)).isTrue();
+        }
+        for (String code : new String[] {"price.catalogue", "price.given", "price.unlisted", "declared", "duty.bracket",
+            "duty.rate", "duty.unlisted", "duty.importer", "excise.importer", "excise.exempt", "excise.beyond",
+            "batch.model"}) {
+            assertThat(az.containsKey("duty.basis." + code)).as("duty.basis." + code).isTrue();
+        }
+        for (String family : new String[] {"price", "declared", "duty", "excise"}) {
+            assertThat(az.containsKey("duty.item." + family)).isTrue();
         }
     }
 

@@ -1,5 +1,6 @@
 package org.ceir.web;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Base64;
 import java.util.EnumSet;
@@ -16,18 +18,31 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.ceir.appeals.AppealSettings;
 import org.ceir.appeals.Appeals;
+import org.ceir.core.check.EquipmentCheck;
 import org.ceir.core.country.Country;
 import org.ceir.core.country.NumberingPlan;
 import org.ceir.detect.DetectSettings;
+import org.ceir.registration.ImporterBatches;
 import org.ceir.ingest.IngestSettings;
 import org.ceir.registration.OwnerIds;
+import org.ceir.registration.Payments;
+import org.ceir.registration.PriceList;
+import org.ceir.registration.RegistrationSettings;
+import org.ceir.registration.Registrations;
+import org.ceir.registration.StolenReports;
+import org.ceir.registration.duty.Bracket;
+import org.ceir.registration.duty.Excise;
+import org.ceir.registration.duty.TariffVersion;
+import org.ceir.registration.notify.NotifySettings;
 import org.ceir.store.Database;
 import org.ceir.store.TestDatabase;
 
@@ -43,8 +58,14 @@ final class TestServer implements AutoCloseable {
     final Database database;
     final FakeCheck check = new FakeCheck();
     final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    /** The payment providers' shared secret of {@link #registration}. */
+    static final String PAYMENT_SECRET = "a-provider-secret-of-some-length";
+
+    /** What the server answers checks with: {@link #check}, or the check given to the constructor. */
+    final EquipmentCheck served;
     final WebServer server;
     final Users users;
+    final RegistrationDesk registration;
     final Appeals appeals;
     final Path home;
     final ConsoleServices console;
@@ -55,6 +76,15 @@ final class TestServer implements AutoCloseable {
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     TestServer(WebSettings settings) {
+        this(settings, null);
+    }
+
+    /**
+     * A server that answers checks with what {@code checks} makes over the fresh database (e.g. the
+     * real engine, after seeding what it must load), instead of the fake register; it is closed with
+     * the server.
+     */
+    TestServer(WebSettings settings, BiFunction<Database, MeterRegistry, EquipmentCheck> checks) {
         database = TestDatabase.create();
         database.transaction(connection -> {
             try (var insert = connection.prepareStatement(
@@ -84,15 +114,44 @@ final class TestServer implements AutoCloseable {
         }
         console = new ConsoleServices(Country.azerbaijan(), IngestSettings.defaults(), home,
                 new FakeConfiguration(database));
-        WebFeatures features = new WebFeatures(java.util.Optional.of(appeals), new WebFeatures.Operators(apiKeys,
-                new org.ceir.lists.ListRuns(database), java.util.Optional.of(uploads)), java.util.Optional.of(console))
+        registration = registration(database);
+        WebFeatures features = new WebFeatures(java.util.Optional.of(registration), java.util.Optional.of(appeals),
+                new WebFeatures.Operators(apiKeys, new org.ceir.lists.ListRuns(database), java.util.Optional.of(uploads)),
+                java.util.Optional.of(console))
                 .withReports(new org.ceir.appeals.report.ArticleReports(database, CLOCK.getZone(), "AZN", CLOCK));
-        server = new WebServer(local, database, check, meters, features, CLOCK, FAST_HASHER);
+        served = checks == null ? check : checks.apply(database, meters);
+        server = new WebServer(local, database, served, meters, features, CLOCK, FAST_HASHER);
         base = "http://127.0.0.1:" + server.start();
     }
 
     TestServer() {
         this(WebSettings.defaults());
+    }
+
+    /**
+     * Registration over this database with Azerbaijan's settings: the 14 December 2023 table and the
+     * 2026 excise (in force on the fixed clock's day), owner IDs under a zero key, 4 IMEIs a phone.
+     */
+    private static RegistrationDesk registration(Database database) {
+        List<Bracket> table = List.of(
+                new Bracket(BigDecimal.valueOf(100), List.of("Mobile Phone/Feature phone"),
+                        BigDecimal.valueOf(15), null),
+                Bracket.fixed(100, 20), Bracket.fixed(200, 30), Bracket.fixed(400, 40), Bracket.fixed(700, 50),
+                Bracket.fixed(1000, 70), Bracket.fixed(null, 100));
+        RegistrationSettings settings = new RegistrationSettings("Asia/Baku", "AZN", new BigDecimal("1.70"),
+                List.of(new TariffVersion("AZ-2023-12", LocalDate.of(2023, 12, 14), "", table,
+                                BigDecimal.valueOf(15), null),
+                        new TariffVersion("AZ-2026-EXCISE", LocalDate.of(2026, 1, 1),
+                                "the start date is assumed", table, BigDecimal.valueOf(15),
+                                new Excise(BigDecimal.valueOf(20), 1, BigDecimal.valueOf(100)))),
+                "[0-9A-Z]{7}", "FIN", Base64.getEncoder().encodeToString(new byte[32]), "", 4, PAYMENT_SECRET, 30,
+                List.of(7, 1), List.of(), new NotifySettings("log", "az", "1677", 3, 60, 30, 100, "", Map.of()));
+        OwnerIds ownerIds = OwnerIds.withKey(new byte[32], settings.ownerIdPattern(), settings.ownerIdName());
+        Country country = Country.azerbaijan();
+        return new RegistrationDesk(settings, new NumberingPlan(country),
+                new Registrations(database, settings, ownerIds, new NumberingPlan(country), CLOCK),
+                new Payments(database, settings), new ImporterBatches(database, settings, CLOCK),
+                new StolenReports(database, ownerIds, settings.zone()), new PriceList(database));
     }
 
     /** Adds a user with the test password; an OPERATOR belongs to azercell, a CLERK to office AZ1000. */
@@ -114,6 +173,25 @@ final class TestServer implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())), headers);
     }
 
+    /** A form POST of name/value pairs in order (a name may repeat, as IMEI boxes do). */
+    HttpResponse<String> postPairs(String path, List<String> pairs, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encodePairs(pairs))), headers);
+    }
+
+    /** A POST of a body as it is, e.g. JSON or CSV. */
+    HttpResponse<String> postBody(String path, String contentType, byte[] body, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), headers);
+    }
+
+    /** A multipart/form-data POST of text fields and one file (field, file name, bytes), e.g. an importer's CSV. */
+    HttpResponse<String> multipart(String path, Map<String, String> fields, String fileField, String fileName,
+                                   byte[] content, String... headers) {
+        return multipart(path, fields, List.<Object[]>of(new Object[] {fileField, fileName, content}), headers);
+    }
+
     /** A multipart/form-data POST: text fields, and files as (field, file name, bytes). */
     HttpResponse<String> multipart(String path, Map<String, String> fields, List<Object[]> files, String... headers) {
         String boundary = "ceir-test-" + System.nanoTime();
@@ -130,6 +208,14 @@ final class TestServer implements AutoCloseable {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), headers);
+    }
+
+    private static String encodePairs(List<String> pairs) {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < pairs.size(); i += 2) {
+            body.append(body.length() == 0 ? "" : "&").append(enc(pairs.get(i))).append('=').append(enc(pairs.get(i + 1)));
+        }
+        return body.toString();
     }
 
     HttpResponse<String> send(HttpRequest.Builder request, String... headers) {
@@ -173,6 +259,15 @@ final class TestServer implements AutoCloseable {
             all[headers.length] = "Cookie";
             all[headers.length + 1] = cookieHeader();
             return remember(TestServer.this.get(path, all));
+        }
+
+        HttpResponse<String> postPairs(String path, List<String> pairs) {
+            return remember(TestServer.this.postPairs(path, pairs, "Cookie", cookieHeader()));
+        }
+
+        /** The CSRF token of the forms of a public page (before sign-in). */
+        String publicCsrf(String page) {
+            return csrfOf(get(page).body());
         }
 
         /** Signs in through the login form; returns the response to the POST. */
@@ -227,6 +322,13 @@ final class TestServer implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        if (served instanceof AutoCloseable closeable && served != check) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot close the check engine", e);
+            }
+        }
         uploads.close();
         database.close();
         for (Path directory : List.of(home, spool)) {

@@ -2,9 +2,17 @@ package org.ceir.app.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.ceir.app.Ceir;
 import org.ceir.ingest.ImportException;
@@ -31,27 +39,55 @@ public final class ImportCommand {
 
         /** Imports each file in turn; a refused file does not stop the others. Returns the exit code. */
         int importEach(List<Path> paths, ImportOptions options, FileImporter action) {
+            return importInQueues(List.of(paths), 1, options, action);
+        }
+
+        /**
+         * Imports the queues side by side, up to {@code threads} at a time, each queue's files in
+         * turn; a refused file does not stop the others. Returns the exit code.
+         */
+        int importInQueues(List<List<Path>> queues, int threads, ImportOptions options, FileImporter action) {
             Ceir ceir = ceir();
-            ProgressPrinter progress = ProgressPrinter.forStderr();
+            // A bar redrawn in place would mix files read at the same time: then plain lines.
+            ProgressPrinter progress = threads > 1 ? ProgressPrinter.lines() : ProgressPrinter.forStderr();
             Importer importer = new Importer(ceir.database(), ceir.settings().country(),
                     ceir.settings().get(IngestSettings.class), Optional.of(ceir.home().resolve("reports")), progress);
-            List<String> refused = new ArrayList<>();
-            long changed = 0;
-            for (Path path : paths) {
-                try {
-                    ImportResult result = action.run(importer, path, options);
-                    progress.endBar();
-                    System.out.println(result.summary());
-                    changed += result.rowsChanged();
-                } catch (ImportException e) {
-                    progress.endBar();
-                    System.err.println("ceir: " + e.getMessage());
-                    refused.add(path.getFileName().toString());
+            List<String> refused = Collections.synchronizedList(new ArrayList<>());
+            AtomicLong changed = new AtomicLong();
+            int files = queues.stream().mapToInt(List::size).sum();
+            ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, queues.size())));
+            try {
+                List<Future<?>> running = new ArrayList<>();
+                for (List<Path> queue : queues) {
+                    running.add(pool.submit(() -> {
+                        for (Path path : queue) {
+                            try {
+                                ImportResult result = action.run(importer, path, options);
+                                progress.endBar();
+                                System.out.println(result.summary());
+                                changed.addAndGet(result.rowsChanged());
+                            } catch (ImportException e) {
+                                progress.endBar();
+                                System.err.println("ceir: " + e.getMessage());
+                                refused.add(path.getFileName().toString());
+                            }
+                        }
+                    }));
                 }
+                for (Future<?> queue : running) {
+                    queue.get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while importing", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } finally {
+                pool.shutdownNow();
             }
-            if (paths.size() > 1) {
+            if (files > 1) {
                 System.out.printf("%d file(s): %d imported or already there, %d refused; %,d rows of the store changed%n",
-                        paths.size(), paths.size() - refused.size(), refused.size(), changed);
+                        files, files - refused.size(), refused.size(), changed.get());
             }
             return refused.isEmpty() ? 0 : 1;
         }
@@ -68,16 +104,43 @@ public final class ImportCommand {
 
     @Command(name = "operator", description = {"Import operators' network data files:",
         "<operator>_<YYYYMMDD>_<YYYYMMDD>.csv, .csv.gz or .zip; header date,imei,imsi,msisdn[,rat].",
-        "Files are taken in name order (operator, then dates)."})
+        "Each operator's files are taken in name order (dates); different operators' side by side."})
     static final class OperatorData extends FileCommand {
         @Option(names = "--no-checks", description = "Skip the data-quality checks (recorded in the history and report).")
         boolean noChecks;
 
+        @Option(names = "--parallel", paramLabel = "N",
+                description = "Operators imported at the same time (default: the processors).")
+        Integer parallel;
+
         @Override
         protected int run() {
-            List<Path> sorted = new ArrayList<>(files);
-            sorted.sort(Comparator.comparing(p -> p.getFileName().toString()));
-            return importEach(sorted, ImportOptions.by(actor()).withChecks(!noChecks), Importer::importOperator);
+            int threads = parallel != null ? parallel : Runtime.getRuntime().availableProcessors();
+            if (threads < 1) {
+                throw new IllegalArgumentException("--parallel " + threads + ": at least 1");
+            }
+            return importInQueues(byOperator(files), threads, ImportOptions.by(actor()).withChecks(!noChecks),
+                    Importer::importOperator);
+        }
+
+        /**
+         * The files per operator (the name before {@code _<start>_<end>}), each in name order: one
+         * operator's imports wait for each other anyway (its lock), and a day's bitmask is only
+         * checked against the days before it once they are in.
+         */
+        static List<List<Path>> byOperator(List<Path> files) {
+            Map<String, List<Path>> queues = new TreeMap<>();
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                String operator = name.replaceFirst("_[^_]*_[^_]*$", "");
+                queues.computeIfAbsent(operator, o -> new ArrayList<>()).add(file);
+            }
+            List<List<Path>> sorted = new ArrayList<>();
+            for (List<Path> queue : queues.values()) {
+                queue.sort(Comparator.comparing(p -> p.getFileName().toString()));
+                sorted.add(queue);
+            }
+            return sorted;
         }
     }
 

@@ -30,6 +30,11 @@ final class ProgressPrinter implements ImportListener {
         return new ProgressPrinter(System.err, terminal);
     }
 
+    /** Plain lines on stderr, never a bar: for files read at the same time. */
+    static ProgressPrinter lines() {
+        return new ProgressPrinter(System.err, false);
+    }
+
     @Override
     public synchronized void phase(String file, String phase) {
         if (phase.equals("reading")) {

@@ -61,7 +61,7 @@ public final class WebLoadServer {
                         Optional.of(LocalDate.of(2026, 1, 1)), Optional.empty());
             }
         };
-        WebSettings settings = new WebSettings(port, "127.0.0.1", Integer.MAX_VALUE, 20, 5, 15, 30, 12, false, "", "az", 1024);
+        WebSettings settings = new WebSettings(port, "127.0.0.1", Integer.MAX_VALUE, 20, 5, 15, 30, 12, false, "", "az", 30, 600, 1024);
         WebServer server = new WebServer(settings, database, register, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -83,19 +83,26 @@ public final class Tariff {
         String phone = describe(request);
         BigDecimal total = BigDecimal.ZERO;
 
+        String rate = unitsPerUsd.stripTrailingZeros().toPlainString();
         if (request.marketPriceUsd().isPresent()) {
             BigDecimal usd = request.marketPriceUsd().get();
             BigDecimal local = Money.cents(usd.multiply(unitsPerUsd));
-            String source = phone.equals("this phone") ? "a phone at " + Money.usd(usd) + " (the price given)"
-                    : phone + ": " + Money.usd(usd) + " in the price catalogue";
-            lines.add(new DutyLine("market price", source + " = "
-                    + Money.format(local, currency) + " at " + unitsPerUsd.stripTrailingZeros().toPlainString() + " "
-                    + currency + "/USD", null));
+            String converted = " = " + Money.format(local, currency) + " at " + rate + " " + currency + "/USD";
+            if (phone.equals("this phone")) {
+                lines.add(new DutyLine("market price", "a phone at " + Money.usd(usd) + " (the price given)" + converted,
+                        null, "price.given", List.of(Money.usd(usd), Money.format(local, currency), rate)));
+            } else {
+                lines.add(new DutyLine("market price", phone + ": " + Money.usd(usd) + " in the price catalogue"
+                        + converted, null, "price.catalogue",
+                        List.of(phone, Money.usd(usd), Money.format(local, currency), rate)));
+            }
         } else {
-            lines.add(new DutyLine("market price", phone + ": not in the price catalogue", null));
+            lines.add(new DutyLine("market price", phone + ": not in the price catalogue", null, "price.unlisted",
+                    List.of(phone)));
         }
         request.declaredPriceUsd().ifPresent(declared -> lines.add(new DutyLine("declared", Money.usd(declared)
-                + " as declared (shown only: the duty follows the catalogue's price)", null)));
+                + " as declared (shown only: the duty follows the catalogue's price)", null, "declared",
+                List.of(Money.usd(declared)))));
 
         if (request.payer() == Payer.PERSON) {
             DutyLine duty = stateDuty(version, request);
@@ -103,7 +110,7 @@ public final class Tariff {
             total = total.add(duty.amount());
         } else {
             lines.add(new DutyLine("state duty", "none: an importer's phones clear customs at the border",
-                    Money.cents(BigDecimal.ZERO)));
+                    Money.cents(BigDecimal.ZERO), "duty.importer", List.of()));
         }
 
         if (version.excise() != null) {
@@ -118,22 +125,27 @@ public final class Tariff {
     private DutyLine stateDuty(TariffVersion version, DutyRequest request) {
         if (request.marketPriceUsd().isEmpty()) {
             return new DutyLine("state duty", "flat rate for a model not in the price catalogue",
-                    Money.cents(version.notInCatalogue()));
+                    Money.cents(version.notInCatalogue()), "duty.unlisted", List.of());
         }
         BigDecimal price = request.marketPriceUsd().get();
         BigDecimal below = null;
         for (Bracket bracket : version.brackets()) {
             if (bracket.fits(price, request.deviceType())) {
                 String range = range(below, bracket);
+                String from = below == null ? "" : Money.usd(below);
+                String to = bracket.upToUsd() == null ? "" : Money.usd(bracket.upToUsd());
+                String types = String.join(", ", bracket.deviceTypes());
                 if (bracket.amount() != null) {
-                    return new DutyLine("state duty", "bracket " + range, Money.cents(bracket.amount()));
+                    return new DutyLine("state duty", "bracket " + range, Money.cents(bracket.amount()), "duty.bracket",
+                            List.of(from, to, types));
                 }
                 BigDecimal local = price.multiply(unitsPerUsd);
                 BigDecimal duty = Money.cents(local.multiply(bracket.ratePercent()).divide(BigDecimal.valueOf(100),
                         6, RoundingMode.HALF_UP));
-                return new DutyLine("state duty", "bracket " + range + ": "
-                        + bracket.ratePercent().stripTrailingZeros().toPlainString() + "% of "
-                        + Money.format(local, currency), duty);
+                String percent = bracket.ratePercent().stripTrailingZeros().toPlainString();
+                return new DutyLine("state duty", "bracket " + range + ": " + percent + "% of "
+                        + Money.format(local, currency), duty, "duty.rate",
+                        List.of(from, to, types, percent, Money.format(local, currency)));
             }
             if (bracket.upToUsd() != null && bracket.deviceTypes().isEmpty()) {
                 below = bracket.upToUsd();
@@ -144,16 +156,21 @@ public final class Tariff {
 
     private DutyLine excise(Excise excise, DutyRequest request) {
         if (request.payer() == Payer.IMPORTER) {
-            return new DutyLine("excise", "per imported phone", Money.cents(excise.perImportedPhone()));
+            return new DutyLine("excise", "per imported phone", Money.cents(excise.perImportedPhone()),
+                    "excise.importer", List.of());
         }
         int year = request.on().getYear();
         int ordinal = request.earlierPersonalImports() + 1;
+        List<String> args = List.of(Integer.toString(ordinal), Integer.toString(year),
+                Integer.toString(excise.exemptPersonalPerYear()));
         if (ordinal <= excise.exemptPersonalPerYear()) {
             return new DutyLine("excise", "exempt: personal import " + ordinal + " of " + year + " (the first "
-                    + excise.exemptPersonalPerYear() + " a year are free)", Money.cents(BigDecimal.ZERO));
+                    + excise.exemptPersonalPerYear() + " a year are free)", Money.cents(BigDecimal.ZERO),
+                    "excise.exempt", args);
         }
         return new DutyLine("excise", "personal import " + ordinal + " of " + year + ": flat rate beyond "
-                + excise.exemptPersonalPerYear() + " a year", Money.cents(excise.personalBeyondExempt()));
+                + excise.exemptPersonalPerYear() + " a year", Money.cents(excise.personalBeyondExempt()),
+                "excise.beyond", args);
     }
 
     private static String range(BigDecimal below, Bracket bracket) {

@@ -79,6 +79,24 @@ class TariffTest {
     }
 
     @Test
+    void quote_everyLineCarriesItsCodeAndFiguresForOtherLanguages() {
+        DutyQuote quote = TARIFF.quote(new DutyRequest(LocalDate.of(2026, 11, 24), Payer.PERSON, "Apple", "iPhone 13",
+                null, Optional.of(new BigDecimal("850")), Optional.of(new BigDecimal("600")), 1));
+        assertThat(quote.lines()).extracting(DutyLine::code)
+                .containsExactly("price.catalogue", "declared", "duty.bracket", "excise.beyond");
+        assertThat(quote.lines().get(0).args()).containsExactly("Apple iPhone 13", "$850.00", "1,445.00 AZN", "1.7");
+        assertThat(quote.lines().get(2).args()).containsExactly("$700.00", "$1,000.00", "");
+        assertThat(quote.lines().get(3).args()).containsExactly("2", "2026", "1");
+        DutyQuote unlisted = TARIFF.quote(new DutyRequest(IN_2024, Payer.PERSON, "", "", null, Optional.empty(),
+                Optional.empty(), 0));
+        assertThat(unlisted.lines()).extracting(DutyLine::code).containsExactly("price.unlisted", "duty.unlisted");
+        DutyQuote byPrice = TARIFF.quote(new DutyRequest(IN_2024, Payer.PERSON, "", "", "Mobile Phone/Feature phone",
+                Optional.of(new BigDecimal("35")), Optional.empty(), 0));
+        assertThat(byPrice.lines()).extracting(DutyLine::code).containsExactly("price.given", "duty.bracket");
+        assertThat(byPrice.lines().get(1).args()).containsExactly("", "$100.00", "Mobile Phone/Feature phone");
+    }
+
+    @Test
     void quote_rateBracketChargesAShareOfTheConvertedPrice() {
         Tariff rated = new Tariff(List.of(new TariffVersion("T", LocalDate.of(2020, 1, 1), "",
                 List.of(new Bracket(null, List.of(), null, new BigDecimal("5"))), BigDecimal.TEN, null)), "AZN",
@@ -86,6 +104,8 @@ class TariffTest {
         DutyQuote quote = rated.quote(new DutyRequest(IN_2024, Payer.PERSON, "", "", null,
                 Optional.of(new BigDecimal("850")), Optional.empty(), 0));
         assertThat(quote.total()).isEqualByComparingTo("72.25");
+        assertThat(quote.lines().get(1).code()).isEqualTo("duty.rate");
+        assertThat(quote.lines().get(1).args()).containsExactly("", "", "", "5", "1,445.00 AZN");
     }
 
     @Test

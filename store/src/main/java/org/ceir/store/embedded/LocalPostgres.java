@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * A PostgreSQL server whose data lives in a directory of ceir's ({@code CEIR_HOME/postgres}), shared
@@ -38,6 +39,7 @@ import java.util.function.Consumer;
  * which must be able to reach the data directory.
  */
 public final class LocalPostgres implements AutoCloseable {
+    private static final Pattern WAL_LEVEL_SET = Pattern.compile("^\\s*wal_level\\s*=", Pattern.MULTILINE);
     private static final int NOBODY = 65534;
     /** Instances per data directory in this process: only the last one out may stop the server. */
     private static final java.util.Map<Path, Integer> USERS_IN_PROCESS = new java.util.HashMap<>();
@@ -107,6 +109,8 @@ public final class LocalPostgres implements AutoCloseable {
                     if (!Files.exists(data.resolve("PG_VERSION"))) {
                         progress.accept("creating the database in " + data);
                         initdb(bin, data, root, durable);
+                    } else {
+                        addMissingSettings(data);
                     }
                     port = preferredPort > 0 ? preferredPort : freePort();
                     progress.accept("starting PostgreSQL " + PostgresBinaries.version() + " on port " + port);
@@ -261,6 +265,7 @@ public final class LocalPostgres implements AutoCloseable {
                 "max_parallel_workers_per_gather = 2",
                 "jit = off",
                 ""), StandardOpenOption.APPEND);
+        addMissingSettings(data);
         if (!durable) {
             Files.writeString(data.resolve("postgresql.conf"), String.join("\n",
                     "# a throw-away test server: speed over durability",
@@ -268,6 +273,30 @@ public final class LocalPostgres implements AutoCloseable {
                     "synchronous_commit = off",
                     "full_page_writes = off",
                     "shared_buffers = 128MB",
+                    ""), StandardOpenOption.APPEND);
+        }
+    }
+
+    /**
+     * Settings added after the first servers were made, appended to an older data directory's
+     * configuration when it lacks them (they take effect as the server starts).
+     *
+     * <p>{@code wal_level = minimal}: this server has no replicas and no WAL archive (its backups
+     * are dumps), so the WAL only has to bring it back after a crash; then a table created or
+     * truncated in a transaction is written without WAL and synced to disk at commit, which is how
+     * the importer loads an operator's first file of a month (the {@code ingest} module's README
+     * figures). A server run elsewhere with replicas or point-in-time recovery keeps its own
+     * {@code wal_level} and loses only that saving; so does this one if someone set {@code
+     * wal_level} in its configuration, which is then left alone.
+     */
+    private static void addMissingSettings(Path data) throws IOException {
+        Path conf = data.resolve("postgresql.conf");
+        if (!WAL_LEVEL_SET.matcher(Files.readString(conf, StandardCharsets.UTF_8)).find()) {
+            Files.writeString(conf, String.join("\n",
+                    "",
+                    "# ceir: no replicas, no WAL archive; tables made in a transaction skip the WAL",
+                    "wal_level = minimal",
+                    "max_wal_senders = 0",
                     ""), StandardOpenOption.APPEND);
         }
     }

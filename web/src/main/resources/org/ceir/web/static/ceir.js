@@ -3,7 +3,7 @@
     'use strict';
     document.addEventListener('DOMContentLoaded', function () {
         // Move focus to an answer or an error after a check, so screen readers read it at once.
-        var target = document.querySelector('.error-summary, #answer, .notice');
+        var target = document.querySelector('.error-summary, #answer, .notice, #quote, #applied, #reported, #imported');
         if (target) {
             target.setAttribute('tabindex', '-1');
             target.focus();
