@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.ceir.app.config.Settings;
 import org.ceir.appeals.AppealSettings;
 import org.ceir.appeals.Appeals;
+import org.ceir.appeals.report.ArticleReports;
 import org.ceir.core.country.NumberingPlan;
 import org.ceir.ingest.Importer;
 import org.ceir.ingest.IngestSettings;
@@ -116,6 +117,12 @@ public final class Ceir implements AutoCloseable {
         Database opened = database();
         return new OperatorUploads(opened, listener -> new Importer(opened, settings.country(), settings.get(IngestSettings.class),
                 Optional.of(home.resolve("reports")), listener), home.resolve("uploads"), settings.lists());
+    }
+
+    /** The article's report for any period (ceir report, the console's dashboard, the demo). */
+    public ArticleReports reports() {
+        return new ArticleReports(database(), settings.registration().zone(),
+                settings.registration().currency(), Clock.systemUTC());
     }
 
     /** The schema versions this process applied when it opened the database (usually none). */

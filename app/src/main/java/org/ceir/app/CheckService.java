@@ -84,7 +84,8 @@ public final class CheckService implements AutoCloseable {
             WebFeatures features = new WebFeatures(Optional.of(ceir.registration().desk()),
                     Optional.of(ceir.appeals()), new WebFeatures.Operators(
                     new ApiKeys(ceir.database(), Clock.systemUTC()), new ListRuns(ceir.database()),
-                    Optional.of(ceir.operatorUploads())), Optional.of(ConsoleSettings.services(ceir)));
+                    Optional.of(ceir.operatorUploads())), Optional.of(ConsoleSettings.services(ceir)))
+                    .withReports(ceir.reports());
             WebServer webServer = new WebServer(web, ceir.database(), engine, meters, features);
             frontEnds.add(webServer);
             port = webServer.start();

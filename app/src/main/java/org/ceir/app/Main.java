@@ -19,6 +19,7 @@ import org.ceir.app.cli.NotifyCommand;
 import org.ceir.app.cli.PaymentsCommand;
 import org.ceir.app.cli.RegisterCommand;
 import org.ceir.app.cli.RegistrationsCommand;
+import org.ceir.app.cli.ReportCommand;
 import org.ceir.app.cli.ServeCommand;
 import org.ceir.app.cli.ShowCommand;
 import org.ceir.app.cli.SimulateCommand;
@@ -36,7 +37,7 @@ import picocli.CommandLine.Command;
             SimulateCommand.class, ImportCommand.class, ImportsCommand.class, DetectCommand.class, ShowCommand.class,
             CasesCommand.class, RegisterCommand.class, RegistrationsCommand.class, DutyCommand.class,
             PaymentsCommand.class, StolenCommand.class, NotifyCommand.class, AppealsCommand.class, AuditCommand.class,
-            ListsCommand.class, ApiKeysCommand.class, UsersCommand.class, CommandLine.HelpCommand.class})
+            ListsCommand.class, ApiKeysCommand.class, UsersCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

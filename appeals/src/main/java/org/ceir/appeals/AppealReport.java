@@ -31,7 +31,12 @@ public record AppealReport(LocalDate from, LocalDate to, LocalDate asOf, long re
         return pendingReceived + pendingUnderReview + pendingInfoRequested;
     }
 
-    static AppealReport compute(Database database, ZoneId zone, LocalDate from, LocalDate to, LocalDate today) {
+    /**
+     * The table for appeals received from {@code from} to {@code to} (both included, days in {@code zone}),
+     * outcomes as of {@code today}. Public for the period report ({@code org.ceir.appeals.report}), which
+     * counts appeals exactly as this table does.
+     */
+    public static AppealReport compute(Database database, ZoneId zone, LocalDate from, LocalDate to, LocalDate today) {
         if (from == null || to == null || to.isBefore(from)) {
             throw new AppealException(AppealException.Kind.INVALID, "the period " + from + " to " + to
                     + " is empty: --from must not be after --to");

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Optional;
 
 import org.ceir.appeals.Appeals;
+import org.ceir.appeals.report.ArticleReports;
 import org.ceir.lists.ApiKeys;
 import org.ceir.lists.ListRuns;
 import org.ceir.lists.OperatorUploads;
@@ -24,9 +25,16 @@ import org.ceir.store.Database;
  * @param console      the staff console's work pages: the clone cases queue and decisions, the IMEI
  *                     page with its SIMs' timeline, imports with live progress, the settings with
  *                     their overrides (the audit log is always served)
+ * @param reports      the article's figures for a period: the console's dashboard and its home card
  */
 public record WebFeatures(Optional<RegistrationDesk> registration, Optional<Appeals> appeals, Operators operators,
-                          Optional<ConsoleServices> console) {
+                          Optional<ConsoleServices> console, Optional<ArticleReports> reports) {
+    /** Without the dashboard. */
+    public WebFeatures(Optional<RegistrationDesk> registration, Optional<Appeals> appeals, Operators operators,
+                       Optional<ConsoleServices> console) {
+        this(registration, appeals, operators, console, Optional.empty());
+    }
+
     /** No optional feature: the operators' API keys and list downloads only. */
     public static WebFeatures basic(Database database) {
         return new WebFeatures(Optional.empty(), Optional.empty(),
@@ -34,19 +42,23 @@ public record WebFeatures(Optional<RegistrationDesk> registration, Optional<Appe
     }
 
     public WebFeatures withRegistration(RegistrationDesk service) {
-        return new WebFeatures(Optional.of(service), appeals, operators, console);
+        return new WebFeatures(Optional.of(service), appeals, operators, console, reports);
     }
 
     public WebFeatures withAppeals(Appeals service) {
-        return new WebFeatures(registration, Optional.of(service), operators, console);
+        return new WebFeatures(registration, Optional.of(service), operators, console, reports);
     }
 
     public WebFeatures withOperators(Operators service) {
-        return new WebFeatures(registration, appeals, service, console);
+        return new WebFeatures(registration, appeals, service, console, reports);
     }
 
     public WebFeatures withConsole(ConsoleServices service) {
-        return new WebFeatures(registration, appeals, operators, Optional.of(service));
+        return new WebFeatures(registration, appeals, operators, Optional.of(service), reports);
+    }
+
+    public WebFeatures withReports(ArticleReports service) {
+        return new WebFeatures(registration, appeals, operators, console, Optional.of(service));
     }
 
     /**

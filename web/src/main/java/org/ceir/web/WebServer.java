@@ -113,6 +113,7 @@ public final class WebServer implements AutoCloseable {
             all.add(new ImportPages(database, console, view, importBytes));
             all.add(new SettingsPages(database, console, view));
         });
+        features.reports().ifPresent(reports -> all.add(new DashboardPage(reports, view)));
         this.groups = List.copyOf(all);
         // Multipart bodies: appeals' documents, as many as their settings allow, each up to twice the
         // size allowed (so that one a little too large reaches the appeals service and is refused with

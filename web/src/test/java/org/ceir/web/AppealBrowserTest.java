@@ -163,6 +163,21 @@ class AppealBrowserTest {
         assertThat(browser.findElement(By.id("appeal-report")).getText()).contains("Number change 1");
         accessible("appeal-report");
         screenshot("26-appeal-report");
+
+        clickAndWait(By.cssSelector(".console-nav a[href='/console/dashboard']"));
+        assertThat(browser.findElement(By.id("dashboard-figures")).getText()).contains("Number change 1");
+        for (String chart : List.of("chart-clones", "chart-refused", "chart-appeals", "chart-registrations")) {
+            waitForSvg(chart);
+        }
+        assertThat(browser.findElement(By.id("chart-appeals")).getAttribute("aria-label")).contains("table below");
+        accessible("dashboard");
+        screenshot("26b-dashboard");
+        for (String language : List.of("az", "ru")) {
+            browser.get(web.base + "/console/dashboard?lang=" + language);
+            waitForSvg("chart-appeals");
+            accessible("dashboard-" + language);
+        }
+        browser.get(web.base + "/console/dashboard?lang=en");
         clickAndWait(By.cssSelector(".signout button"));
     }
 
@@ -194,6 +209,20 @@ class AppealBrowserTest {
         } finally {
             browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1400));
         }
+    }
+
+    /** Waits until ECharts has drawn into the element (it draws after the page loads). */
+    private static void waitForSvg(String id) {
+        long until = System.currentTimeMillis() + 10_000;
+        while (browser.findElements(By.cssSelector("#" + id + " svg")).isEmpty() && System.currentTimeMillis() < until) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        assertThat(browser.findElements(By.cssSelector("#" + id + " svg"))).as(id + " drawn").isNotEmpty();
     }
 
     private static void signIn(String username) {

@@ -141,6 +141,7 @@ class AuthorizationMatrixTest {
             row("GET /console/appeals", "/console/appeals", null, APPEAL_READERS),
             row("GET /console/appeals/overdue", "/console/appeals/overdue", null, APPEAL_READERS),
             row("GET /console/appeals/report", "/console/appeals/report", null, APPEAL_READERS),
+            row("GET /console/dashboard", "/console/dashboard", null, APPEAL_READERS),
             row("GET /console/appeals/new", "/console/appeals/new", null, EnumSet.of(Role.CLERK)),
             row("POST /console/appeals", "/console/appeals", Map.of("imei", "1"), EnumSet.of(Role.CLERK)),
             row("POST /console/appeals/info", "/console/appeals/info", Map.of("tracking", "A-0"),

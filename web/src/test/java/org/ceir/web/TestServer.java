@@ -117,7 +117,8 @@ final class TestServer implements AutoCloseable {
         registration = registration(database);
         WebFeatures features = new WebFeatures(java.util.Optional.of(registration), java.util.Optional.of(appeals),
                 new WebFeatures.Operators(apiKeys, new org.ceir.lists.ListRuns(database), java.util.Optional.of(uploads)),
-                java.util.Optional.of(console));
+                java.util.Optional.of(console))
+                .withReports(new org.ceir.appeals.report.ArticleReports(database, CLOCK.getZone(), "AZN", CLOCK));
         served = checks == null ? check : checks.apply(database, meters);
         server = new WebServer(local, database, served, meters, features, CLOCK, FAST_HASHER);
         base = "http://127.0.0.1:" + server.start();

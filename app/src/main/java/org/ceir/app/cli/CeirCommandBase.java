@@ -49,8 +49,7 @@ public abstract class CeirCommandBase implements Callable<Integer> {
     protected Ceir ceir() {
         if (ceir == null) {
             Map<String, String> env = System.getenv();
-            Path resolvedHome = home != null ? home
-                    : Path.of(Optional.ofNullable(env.get("CEIR_HOME")).filter(s -> !s.isBlank()).orElse("ceir-data"));
+            Path resolvedHome = resolvedHome();
             Optional<Path> file = Optional.ofNullable(config)
                     .or(() -> Optional.ofNullable(env.get("CEIR_CONFIG")).filter(s -> !s.isBlank()).map(Path::of))
                     .or(() -> Optional.of(resolvedHome.resolve("ceir.yaml")).filter(java.nio.file.Files::isRegularFile));
@@ -58,8 +57,15 @@ public abstract class CeirCommandBase implements Callable<Integer> {
             if (dbUrl != null) {
                 overrides.put("db.url", dbUrl);
             }
-            ceir = new Ceir(resolvedHome.toAbsolutePath().normalize(), Settings.load(file, env, overrides), System.err);
+            ceir = new Ceir(resolvedHome, Settings.load(file, env, overrides), System.err);
         }
         return ceir;
+    }
+
+    /** The home directory: {@code --home}, else {@code $CEIR_HOME}, else {@code ./ceir-data}; absolute. */
+    protected Path resolvedHome() {
+        Path chosen = home != null ? home : Path.of(Optional.ofNullable(System.getenv("CEIR_HOME"))
+                .filter(s -> !s.isBlank()).orElse("ceir-data"));
+        return chosen.toAbsolutePath().normalize();
     }
 }

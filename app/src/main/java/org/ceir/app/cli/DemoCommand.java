@@ -1,26 +1,26 @@
 package org.ceir.app.cli;
 
 import java.io.PrintStream;
-import java.time.LocalDate;
-import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
-import org.ceir.app.Ceir;
-import org.ceir.core.identity.Imei;
-import org.ceir.core.identity.InvalidIdentityException;
-import org.ceir.sim.SimulationParameters;
-import org.ceir.sim.SimulationProgress;
-import org.ceir.sim.SimulationSummary;
-import org.ceir.sim.Simulator;
-import org.ceir.store.Database;
+import org.ceir.app.CheckService;
+import org.ceir.app.demo.Demo;
+import org.ceir.app.demo.DemoHome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code ceir demo}: shows what ceir can do so far, end to end, on this machine. It grows with
- * every capability that lands.
+ * {@code ceir demo}: a country in a box. Starts afresh in its home every run (see {@link DemoHome}),
+ * then serves until Ctrl-C like {@code ceir serve}, or stops at once with {@code --no-serve}.
  */
-@Command(name = "demo", description = "Show ceir working end to end on this machine.")
+@Command(name = "demo", description = {
+    "A country in a box: simulate a country, import it, detect and confirm clones, file and decide",
+    "appeals, start every server, print what to try and the article's figures; then serve until Ctrl-C.",
+    "Starts afresh each run: it deletes its home directory, which must be a previous demo's or empty."})
 public final class DemoCommand extends CeirCommandBase {
+    private static final long STOP_WAIT_SECONDS = 60;
+
     @Option(names = "--subscribers", paramLabel = "N", defaultValue = "100000",
             description = "Subscribers of the simulated country (default: ${DEFAULT-VALUE}).")
     int subscribers;
@@ -32,40 +32,57 @@ public final class DemoCommand extends CeirCommandBase {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Simulation seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Override
-    protected int run() {
-        PrintStream out = System.out;
-        long started = System.nanoTime();
-        Ceir ceir = ceir();
-        Database database = ceir.database();
-        out.printf("1. database ready in %.1f s: %s%n", (System.nanoTime() - started) / 1e9, database.description());
+    @Option(names = "--no-serve", description = "Stop after printing, instead of serving until Ctrl-C (for scripts and CI).")
+    boolean noServe;
 
-        out.println("2. identities, as a person types them:");
-        for (String typed : new String[] {"352099001761481", "352099001761482", "3520990017614"}) {
+    @Override
+    protected int run() throws InterruptedException {
+        if (subscribers < 100 || days < 7) {
+            throw new IllegalArgumentException("--subscribers " + subscribers + " --days " + days
+                    + ": a country needs at least 100 subscribers and 7 days for clones to show");
+        }
+        PrintStream out = System.out;
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch stopped = new CountDownLatch(1);
+        // Ctrl-C runs the shutdown hooks: ours asks the demo to stop and waits until servers and database are closed.
+        Thread hook = new Thread(() -> {
+            stop.countDown();
             try {
-                Imei imei = Imei.parse(typed);
-                out.printf("   %-16s valid: TAC %s, serial %06d, check digit %d%n", typed, imei.tac(), imei.serial(),
-                        imei.checkDigit());
-            } catch (InvalidIdentityException e) {
-                out.printf("   %-16s refused: %s%n", typed, e.getMessage());
+                stopped.await(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "ceir-demo-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            String url = ceir().settings().db().url();
+            if (url != null && !url.isBlank()) {
+                throw new IllegalArgumentException("ceir demo runs on its own embedded database, which it deletes each"
+                        + " run; leave out --db and CEIR_DB_URL");
+            }
+            DemoHome.prepare(resolvedHome());
+            out.println("ceir demo: a country in a box, in " + resolvedHome());
+            Demo demo = new Demo(ceir(), out, new Demo.Options(subscribers, days, seed, home != null));
+            demo.prepare();
+            try (CheckService service = demo.serve()) {
+                if (noServe) {
+                    out.println("ceir: --no-serve: stopping");
+                } else {
+                    out.println("ceir: serving; Ctrl-C stops");
+                    stop.await();
+                    out.println("ceir: stopping: writing the last counters");
+                }
+            }
+            ceir().close();
+            out.println("ceir: stopped");
+            return 0;
+        } finally {
+            stopped.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it is what brought us here
             }
         }
-        out.printf("   %-16s from a network: key %s (a 15th digit is not judged)%n", "352099001761480",
-                Imei.formatKey(Imei.networkKey("352099001761480")));
-        out.println("   +994 50 123 45 67 as E.164: " + ceir.numberingPlan().parseMsisdn("+994 50 123 45 67").e164());
-
-        long simulating = System.nanoTime();
-        SimulationParameters country = new SimulationParameters(ceir.home().resolve("demo-country"), subscribers, days,
-                LocalDate.now().minusDays(days), seed, Runtime.getRuntime().availableProcessors(),
-                ceir.settings().country(), true);
-        SimulationSummary simulated = Simulator.run(country, SimulationProgress.SILENT);
-        out.printf(Locale.ROOT, "3. a simulated country in %.1f s: %,d subscribers over %d days, %,d operator rows"
-                + " (%,.0f rows/s), %,d clone rings on %,d phones%n", (System.nanoTime() - simulating) / 1e9,
-                subscribers, days, simulated.rows(), simulated.rowsPerSecond(), simulated.rings(),
-                simulated.clonePhones());
-        out.println("   in " + country.out() + " (operator/, tac.csv, registrations.csv, stolen.csv, truth.csv)");
-        out.println();
-        out.println("Next: ./ceir db status shows what the database holds.");
-        return 0;
     }
 }
