@@ -214,7 +214,7 @@ class ConsoleBrowserTest {
     private static void clickAndWait(By target) {
         var page = browser.findElement(By.tagName("html"));
         browser.findElement(target).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(Chromium.replaced(page));
     }
 
     /** No WCAG 2.1 A or AA violation that axe-core finds on the current page. */
