@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The appeal commands end to end on a fresh home: a clerk files for a cloned IMEI, an analyst
- * approves a number change (new SIM paired, old unpaired), the report counts it, and the audit log
- * verifies, then fails once a row is altered.
+ * approves a number change (new SIM paired, old unpaired; ceir check allows the new and refuses the
+ * old), the report counts it, and the audit log verifies, then fails once a row is altered.
  */
 class AppealsCommandTest {
     private static final String IMEI = "352099001761481";
@@ -106,6 +106,9 @@ class AppealsCommandTest {
                 }
                 return null;
             });
+            // what the network is told now: the new SIM works on the clone, the old one is refused
+            assertThat(ok("check", IMEI, "--imsi", "400022222222222")).contains("WHITELISTED");
+            assertThat(ok("check", IMEI, "--imsi", "400011111111111")).contains("BLACKLISTED", "CLONE_UNPAIRED_SIM");
 
             LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Baku"));
             assertThat(ok("appeals", "report", "--from", today.minusDays(1).toString(), "--to", today.toString()))
