@@ -2,8 +2,6 @@ package org.ceir.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +14,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.ceir.app.Ceir;
-import org.ceir.app.Main;
 import org.ceir.app.config.Settings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,31 +29,16 @@ class AppealsCommandTest {
     @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ON_SUCCESS)
     Path home;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream savedOut = System.out;
-        PrintStream savedErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            String[] withHome = new String[args.length + 2];
-            System.arraycopy(args, 0, withHome, 0, args.length);
-            withHome[args.length] = "--home";
-            withHome[args.length + 1] = home.toString();
-            int code = Main.run(withHome);
-            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(savedOut);
-            System.setErr(savedErr);
-        }
+    /** The command, run on this test's home. */
+    private Cli.Result run(String... args) {
+        String[] withHome = java.util.Arrays.copyOf(args, args.length + 2);
+        withHome[args.length] = "--home";
+        withHome[args.length + 1] = home.toString();
+        return Cli.run(withHome);
     }
 
     private String ok(String... args) {
-        Result result = run(args);
+        Cli.Result result = run(args);
         assertThat(result.code()).as(String.join(" ", args) + ": " + result.err()).isZero();
         return result.out();
     }
@@ -124,7 +106,7 @@ class AppealsCommandTest {
                 }
                 return null;
             });
-            Result broken = run("audit", "verify");
+            Cli.Result broken = run("audit", "verify");
             assertThat(broken.code()).isEqualTo(1);
             assertThat(broken.err()).contains("audit log broken", "(APPEAL_APPROVED on appeal:" + appeal
                     + ") was changed after it was written");

@@ -222,17 +222,9 @@ class CheckCommandTest {
     }
 
     private static String run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream saved = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            String[] withHome = Arrays.copyOf(args, args.length + 2);
-            withHome[args.length] = "--home";
-            withHome[args.length + 1] = home.toString();
-            assertThat(Main.run(withHome)).isZero();
-        } finally {
-            System.setOut(saved);
-        }
-        return out.toString(StandardCharsets.UTF_8);
+        String[] withHome = Arrays.copyOf(args, args.length + 2);
+        withHome[args.length] = "--home";
+        withHome[args.length + 1] = home.toString();
+        return Cli.ok(withHome);
     }
 }

@@ -3,10 +3,6 @@ package org.ceir.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,17 +11,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.ceir.app.Main;
 import org.ceir.app.demo.DemoHome;
 import org.ceir.core.check.Outcome;
 import org.junit.jupiter.api.Test;
@@ -59,35 +53,11 @@ class DemoCommandTest {
     @Test
     void demo_printedImeisGetThePrintedVerdictsThroughEveryDoor() throws Exception {
         Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "demo", "--home", home.toString(), "--subscribers", "2000", "--days", "45",
-                "--seed", "3").redirectErrorStream(true);
-        builder.environment().put("CEIR_SBI_HOST", "127.0.0.1");
-        builder.environment().put("CEIR_SBI_PORT", "0");
-        builder.environment().put("CEIR_WEB_BIND_ADDRESS", "127.0.0.1");
-        builder.environment().put("CEIR_WEB_PORT", "0");
-        builder.environment().put("CEIR_DIAMETER_PORT", "0");
-        Process demo = builder.start();
-        List<String> lines = new CopyOnWriteArrayList<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(demo.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = out.readLine(); line != null; line = out.readLine()) {
-                    lines.add(line);
-                }
-            } catch (java.io.IOException ignored) {
-                // the process ended
-            }
-        });
-        reader.start();
-        try {
-            long deadline = System.currentTimeMillis() + 600_000;
-            while (lines.stream().noneMatch(line -> line.contains("serving; Ctrl-C stops")) && demo.isAlive()
-                    && System.currentTimeMillis() < deadline) {
-                Thread.sleep(100);
-            }
-            assertThat(lines).as("output so far").anyMatch(line -> line.contains("serving; Ctrl-C stops"));
+        List<String> lines;
+        try (Cli.Child demo = Cli.Child.start("demo", "--home", home.toString(), "--subscribers", "2000", "--days",
+                "45", "--seed", "3")) {
+            lines = demo.lines;
+            demo.awaitLine("serving; Ctrl-C stops", Duration.ofMinutes(10));
             for (int step = 1; step <= 6; step++) {
                 int n = step;
                 assertThat(lines).anyMatch(line -> line.startsWith(n + ". "));
@@ -139,23 +109,19 @@ class DemoCommandTest {
                     fiveG.group(4), fiveG.group(5)).outcome()).isEqualTo(Outcome.BLACKLISTED);
             String printed = lines.stream().map(CHECK_S13::matcher).filter(Matcher::matches).findFirst().orElseThrow()
                     .group(1);
-            assertThat(run(printed.split(" +"))).contains("verdict    BLACKLISTED");
+            assertThat(Cli.ok(printed.split(" +"))).contains("verdict    BLACKLISTED");
 
             // Those refused checks were counted, and the report (beside the running demo) sees them.
             long refused = 0;
             long until = System.currentTimeMillis() + 60_000;
             while (refused < 5 && System.currentTimeMillis() < until) {
                 Thread.sleep(1_000);
-                JsonNode report = JSON.readTree(run("report", "--home", home.toString(), "--format", "json"));
+                JsonNode report = JSON.readTree(Cli.ok("report", "--home", home.toString(), "--format", "json"));
                 refused = report.path("refused_attempts").asLong();
             }
             assertThat(refused).as("3 doors × the unpaired sample + the 3 printed commands").isGreaterThanOrEqualTo(5);
 
-            demo.toHandle().destroy();
-            assertThat(demo.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            reader.join();
-        } finally {
-            demo.destroyForcibly();
+            demo.stop();
         }
         assertThat(lines).anyMatch(line -> line.equals("ceir: stopped"));
         assertThat(home.resolve("postgres/data/postmaster.pid")).as("the embedded database stopped").doesNotExist();
@@ -163,7 +129,7 @@ class DemoCommandTest {
         // A second demo on the same home starts afresh, keeping the home's settings (here: ports chosen by the system).
         Files.writeString(home.resolve("ceir.yaml"), "web:\n  port: 0\n  bind-address: 127.0.0.1\nsbi:\n  port: 0\n"
                 + "  host: 127.0.0.1\ndiameter:\n  port: 0\n");
-        String again = run("demo", "--home", home.toString(), "--subscribers", "500", "--days", "14", "--no-serve");
+        String again = Cli.ok("demo", "--home", home.toString(), "--subscribers", "500", "--days", "14", "--no-serve");
         assertThat(again).contains("500 subscribers over 14 days").contains("ceir: stopped")
                 .doesNotContain(":8080").doesNotContain(":8081");
         assertThat(home.resolve("ceir.yaml")).exists();
@@ -178,26 +144,8 @@ class DemoCommandTest {
     }
 
     private String checkViaDiameter(Sample s, String server) throws Exception {
-        return run("check", s.imei(), "--imsi", s.imsi(), "--operator", s.operator(), "--via", "diameter",
+        return Cli.ok("check", s.imei(), "--imsi", s.imsi(), "--operator", s.operator(), "--via", "diameter",
                 "--server", server, "--home", home.toString());
     }
 
-    /** Runs one command in this JVM; returns what it printed, failing on a non-zero exit. */
-    private static String run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream savedOut = System.out;
-        PrintStream savedErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        int exit;
-        try {
-            exit = Main.run(args);
-        } finally {
-            System.setOut(savedOut);
-            System.setErr(savedErr);
-        }
-        assertThat(exit).as(String.join(" ", args) + ": " + err.toString(StandardCharsets.UTF_8)).isZero();
-        return out.toString(StandardCharsets.UTF_8);
-    }
 }

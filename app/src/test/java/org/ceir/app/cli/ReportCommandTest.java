@@ -2,14 +2,10 @@ package org.ceir.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
-import org.ceir.app.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,30 +18,22 @@ class ReportCommandTest {
     @Test
     void report_emptyRegisterAndBadOptions() throws Exception {
         Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream savedOut = System.out;
-        PrintStream savedErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            assertThat(Main.run("report", "--home", home.toString(), "--from", "2026-05-01", "--to", "2026-05-31"))
-                    .isZero();
-            assertThat(Main.run("report", "--home", home.toString(), "--to", "2026-05-31", "--format", "csv")).isZero();
-            assertThat(Main.run("report", "--home", home.toString(), "--format", "xml")).isEqualTo(1);
-            assertThat(Main.run("report", "--home", home.toString(), "--from", "2026-06-01", "--to", "2026-05-31"))
-                    .isEqualTo(1);
-            assertThat(Main.run("report", "--home", home.toString(), "--from", "1 May")).isEqualTo(1);
-        } finally {
-            System.setOut(savedOut);
-            System.setErr(savedErr);
-        }
-        assertThat(out.toString(StandardCharsets.UTF_8))
-                .contains("From 2026-05-01 to 2026-05-31, 0 IMEIs were given clone status.")
-                .contains("figure,value\nfrom,2026-03-01\nto,2026-05-31\n");
-        assertThat(err.toString(StandardCharsets.UTF_8))
-                .contains("ceir: format 'xml': one of text, csv, json")
-                .contains("ceir: the period 2026-06-01 to 2026-05-31 is empty: --from must not be after --to")
-                .contains("ceir: --from 1 May: a day as YYYY-MM-DD");
+        String home = this.home.toString();
+        Cli.Result may = Cli.run("report", "--home", home, "--from", "2026-05-01", "--to", "2026-05-31");
+        Cli.Result csv = Cli.run("report", "--home", home, "--to", "2026-05-31", "--format", "csv");
+        Cli.Result xml = Cli.run("report", "--home", home, "--format", "xml");
+        Cli.Result empty = Cli.run("report", "--home", home, "--from", "2026-06-01", "--to", "2026-05-31");
+        Cli.Result words = Cli.run("report", "--home", home, "--from", "1 May");
+
+        assertThat(may.code()).isZero();
+        assertThat(csv.code()).isZero();
+        assertThat(xml.code()).isEqualTo(1);
+        assertThat(empty.code()).isEqualTo(1);
+        assertThat(words.code()).isEqualTo(1);
+        assertThat(may.out()).contains("From 2026-05-01 to 2026-05-31, 0 IMEIs were given clone status.");
+        assertThat(csv.out()).contains("figure,value\nfrom,2026-03-01\nto,2026-05-31\n");
+        assertThat(xml.err()).contains("ceir: format 'xml': one of text, csv, json");
+        assertThat(empty.err()).contains("ceir: the period 2026-06-01 to 2026-05-31 is empty: --from must not be after --to");
+        assertThat(words.err()).contains("ceir: --from 1 May: a day as YYYY-MM-DD");
     }
 }
