@@ -317,10 +317,15 @@ public final class Registrations {
     }
 
     private List<Registration> ofOwner(Connection connection, byte[] hash) throws SQLException {
+        return readEach(connection, "SELECT reference FROM registration WHERE owner_id_hash = ?"
+                + " ORDER BY created_at DESC, id DESC", hash);
+    }
+
+    /** The registrations whose references {@code sql} selects (one parameter), in its order. */
+    private List<Registration> readEach(Connection connection, String sql, Object parameter) throws SQLException {
         List<String> references = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement("SELECT reference FROM registration"
-                + " WHERE owner_id_hash = ? ORDER BY created_at DESC, id DESC")) {
-            query.setBytes(1, hash);
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setObject(1, parameter);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     references.add(rows.getString(1));
@@ -342,24 +347,9 @@ public final class Registrations {
         } catch (InvalidIdentityException e) {
             throw invalid(e.getMessage());
         }
-        return database.transaction(connection -> {
-            List<String> references = new ArrayList<>();
-            try (PreparedStatement query = connection.prepareStatement("SELECT r.reference FROM registration_imei ri"
-                    + " JOIN registration r ON r.id = ri.registration_id WHERE ri.imei = ?"
-                    + " ORDER BY r.created_at DESC, r.id DESC")) {
-                query.setLong(1, key);
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        references.add(rows.getString(1));
-                    }
-                }
-            }
-            List<Registration> found = new ArrayList<>();
-            for (String reference : references) {
-                read(connection, reference, ownerIds).ifPresent(found::add);
-            }
-            return found;
-        });
+        return database.transaction(connection -> readEach(connection, "SELECT r.reference FROM registration_imei ri"
+                + " JOIN registration r ON r.id = ri.registration_id WHERE ri.imei = ?"
+                + " ORDER BY r.created_at DESC, r.id DESC", key));
     }
 
     /** A registration with its models, payment, history and reports; see {@link Details}. */

@@ -67,10 +67,10 @@ class AppealBrowserTest {
     void publicPages_inAzerbaijaniAreAccessible() {
         browser.get(web.base + "/appeal?lang=az");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Müraciət: telefonum işləmir");
-        accessible("appeal-online");
-        screenshot("20-appeal-online-az");
+        chromium.accessible("appeal-online");
+        chromium.screenshot("20-appeal-online-az");
         browser.get(web.base + "/appeal/status");
-        accessible("appeal-status-empty");
+        chromium.accessible("appeal-status-empty");
     }
 
     @Test
@@ -79,8 +79,8 @@ class AppealBrowserTest {
         Path photo = Files.write(Files.createTempFile("id-card", ".jpg"), AppealPagesTest.jpeg());
         browser.get(web.base + "/login?lang=en");
         signIn("clerk");
-        clickAndWait(By.cssSelector(".console-nav a[href='/console/appeals/new']"));
-        accessible("appeal-new");
+        chromium.clickAndWait(By.cssSelector(".console-nav a[href='/console/appeals/new']"));
+        chromium.accessible("appeal-new");
         browser.findElement(By.cssSelector("input[name=kind][value=NUMBER_CHANGE]")).click();
         browser.findElement(By.id("imei")).sendKeys(CLONED);
         browser.findElement(By.id("fin")).sendKeys("5ABC12K");
@@ -88,15 +88,15 @@ class AppealBrowserTest {
         browser.findElement(By.id("statement")).sendKeys("I changed my number in April; the phone stopped working.");
         browser.findElement(By.id("attachment")).sendKeys(photo.toAbsolutePath().toString());
         browser.findElement(By.id("contact")).sendKeys("055 222 22 22");
-        screenshot("21-appeal-new-filled");
-        clickAndWait(By.id("file-button"));
+        chromium.screenshot("21-appeal-new-filled");
+        chromium.clickAndWait(By.id("file-button"));
 
         tracking = browser.findElement(By.id("tracking")).getText();
         assertThat(tracking).matches("A-[0-9A-Z]{9}");
         assertThat(browser.findElement(By.id("appeal-filed")).getText()).contains(tracking);
-        accessible("appeal-filed");
-        screenshot("22-appeal-filed");
-        clickAndWait(By.cssSelector(".signout button"));
+        chromium.accessible("appeal-filed");
+        chromium.screenshot("22-appeal-filed");
+        chromium.clickAndWait(By.cssSelector(".signout button"));
         Files.deleteIfExists(photo);
     }
 
@@ -105,47 +105,47 @@ class AppealBrowserTest {
     void analyst_approvesTheNumberChangeFromTheEvidence() {
         browser.get(web.base + "/login?lang=en");
         signIn("analyst");
-        clickAndWait(By.cssSelector(".console-nav a[href='/console/appeals']"));
-        accessible("appeals-queue");
-        screenshot("23-appeals-queue");
-        clickAndWait(By.linkText(tracking));
+        chromium.clickAndWait(By.cssSelector(".console-nav a[href='/console/appeals']"));
+        chromium.accessible("appeals-queue");
+        chromium.screenshot("23-appeals-queue");
+        chromium.clickAndWait(By.linkText(tracking));
 
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("*****2K", "GRANDFATHERED", "id-card");
-        accessible("appeal-page");
-        screenshot("24-appeal-evidence");
+        chromium.accessible("appeal-page");
+        chromium.screenshot("24-appeal-evidence");
         browser.findElement(By.id("action-approve")).click();
         browser.findElement(By.id("reason")).sendKeys("The new SIM took over from the old one: a number change.");
         browser.findElement(By.cssSelector("input[name=unpair][value='400011111111111']")).click();
-        clickAndWait(By.id("decide-button"));
+        chromium.clickAndWait(By.id("decide-button"));
 
         assertThat(browser.findElement(By.id("appeal-status")).getAttribute("data-status")).isEqualTo("APPROVED");
         assertThat(browser.findElement(By.id("appeal-done")).getText()).contains("Approved");
         assertThat(browser.findElement(By.id("pairings")).getText()).contains("NUMBER_CHANGE", "+994552222222");
-        accessible("appeal-approved");
-        screenshot("25-appeal-approved");
+        chromium.accessible("appeal-approved");
+        chromium.screenshot("25-appeal-approved");
 
-        clickAndWait(By.cssSelector(".console-nav a[href='/console/appeals/overdue']"));
-        accessible("overdue");
-        clickAndWait(By.cssSelector(".console-nav a[href='/console/appeals/report']"));
+        chromium.clickAndWait(By.cssSelector(".console-nav a[href='/console/appeals/overdue']"));
+        chromium.accessible("overdue");
+        chromium.clickAndWait(By.cssSelector(".console-nav a[href='/console/appeals/report']"));
         assertThat(browser.findElement(By.id("appeal-report")).getText()).contains("Number change 1");
-        accessible("appeal-report");
-        screenshot("26-appeal-report");
+        chromium.accessible("appeal-report");
+        chromium.screenshot("26-appeal-report");
 
-        clickAndWait(By.cssSelector(".console-nav a[href='/console/dashboard']"));
+        chromium.clickAndWait(By.cssSelector(".console-nav a[href='/console/dashboard']"));
         assertThat(browser.findElement(By.id("dashboard-figures")).getText()).contains("Number change 1");
         for (String chart : List.of("chart-clones", "chart-refused", "chart-appeals", "chart-registrations")) {
             waitForSvg(chart);
         }
         assertThat(browser.findElement(By.id("chart-appeals")).getAttribute("aria-label")).contains("table below");
-        accessible("dashboard");
-        screenshot("26b-dashboard");
+        chromium.accessible("dashboard");
+        chromium.screenshot("26b-dashboard");
         for (String language : List.of("az", "ru")) {
             browser.get(web.base + "/console/dashboard?lang=" + language);
             waitForSvg("chart-appeals");
-            accessible("dashboard-" + language);
+            chromium.accessible("dashboard-" + language);
         }
         browser.get(web.base + "/console/dashboard?lang=en");
-        clickAndWait(By.cssSelector(".signout button"));
+        chromium.clickAndWait(By.cssSelector(".signout button"));
     }
 
     @Test
@@ -153,12 +153,12 @@ class AppealBrowserTest {
     void citizen_findsTheDecisionByTrackingNumber() {
         browser.get(web.base + "/appeal/status?lang=ru");
         browser.findElement(By.id("tracking")).sendKeys(tracking.toLowerCase(java.util.Locale.ROOT));
-        clickAndWait(By.id("status-button"));
+        chromium.clickAndWait(By.id("status-button"));
 
         assertThat(browser.findElement(By.id("answer")).getAttribute("data-status")).isEqualTo("APPROVED");
         assertThat(browser.findElement(By.id("answer")).getText()).contains("Удовлетворено", "a number change");
-        accessible("appeal-status");
-        screenshot("27-appeal-status-ru");
+        chromium.accessible("appeal-status");
+        chromium.screenshot("27-appeal-status-ru");
     }
 
     @Test
@@ -172,7 +172,7 @@ class AppealBrowserTest {
                         "return document.documentElement.scrollWidth - window.innerWidth;");
                 assertThat(overflow).as(path + " on a 390 px wide screen").isLessThanOrEqualTo(0L);
             }
-            screenshot("28-appeal-status-phone");
+            chromium.screenshot("28-appeal-status-phone");
         } finally {
             browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1400));
         }
@@ -195,18 +195,6 @@ class AppealBrowserTest {
     private static void signIn(String username) {
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(TestServer.PASSWORD);
-        clickAndWait(By.id("login-button"));
-    }
-
-    private static void clickAndWait(By target) {
-        chromium.clickAndWait(target);
-    }
-
-    private static void accessible(String what) {
-        chromium.accessible(what);
-    }
-
-    private static void screenshot(String name) {
-        chromium.screenshot(name);
+        chromium.clickAndWait(By.id("login-button"));
     }
 }

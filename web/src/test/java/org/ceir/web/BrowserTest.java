@@ -61,32 +61,32 @@ class BrowserTest {
 
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("az");
         assertThat(browser.findElement(By.id("answer")).getText()).contains("Qeydiyyatdadır", "352099001761481");
-        accessible("check-az");
-        screenshot("01-check-az-registered");
+        chromium.accessible("check-az");
+        chromium.screenshot("01-check-az-registered");
     }
 
     @Test
     @Order(2)
     void check_inEnglishAfterSwitching() {
-        clickAndWait(By.cssSelector("a[hreflang=en]"));
+        chromium.clickAndWait(By.cssSelector("a[hreflang=en]"));
         assertThat(browser.findElement(By.id("answer")).getText()).contains("Registered");
         check(org.ceir.core.identity.Imei.ofKey(GRACE).toString());
 
         assertThat(browser.findElement(By.id("answer")).getText()).contains("Not registered: 19 days left", "31 May 2026");
-        accessible("check-en");
-        screenshot("02-check-en-grace");
+        chromium.accessible("check-en");
+        chromium.screenshot("02-check-en-grace");
     }
 
     @Test
     @Order(3)
     void check_inRussianAfterSwitching() {
-        clickAndWait(By.cssSelector("a[hreflang=ru]"));
+        chromium.clickAndWait(By.cssSelector("a[hreflang=ru]"));
         check("490154203237518");
 
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("ru");
         assertThat(browser.findElement(By.id("answer")).getText()).contains("Статус клона", "почтовом отделении");
-        accessible("check-ru");
-        screenshot("03-check-ru-clone");
+        chromium.accessible("check-ru");
+        chromium.screenshot("03-check-ru-clone");
     }
 
     @Test
@@ -97,9 +97,9 @@ class BrowserTest {
 
         String error = browser.findElement(By.id("imei-error")).getText();
         assertThat(error).contains("should be 1, not 2");
-        accessible("check-digit");
-        screenshot("04-check-wrong-digit");
-        clickAndWait(By.id("suggestion"));
+        chromium.accessible("check-digit");
+        chromium.screenshot("04-check-wrong-digit");
+        chromium.clickAndWait(By.id("suggestion"));
         assertThat(browser.findElement(By.id("answer")).getAttribute("data-status")).isEqualTo("REGISTERED");
     }
 
@@ -112,7 +112,7 @@ class BrowserTest {
             Long overflow = (Long) ((JavascriptExecutor) browser).executeScript(
                     "return document.documentElement.scrollWidth - window.innerWidth;");
             assertThat(overflow).as("horizontal scrolling on a 390 px wide screen").isLessThanOrEqualTo(0L);
-            screenshot("05-check-phone");
+            chromium.screenshot("05-check-phone");
         } finally {
             browser.manage().window().setSize(new Dimension(1280, 900));
         }
@@ -122,23 +122,23 @@ class BrowserTest {
     @Order(6)
     void login_asAnalystShowsTheAnalystsHome() {
         browser.get(web.base + "/login?lang=en");
-        accessible("login");
+        chromium.accessible("login");
         signIn("analyst", TestServer.PASSWORD);
 
         assertThat(browser.getCurrentUrl()).endsWith("/console");
         String page = browser.findElement(By.tagName("main")).getText();
         assertThat(page).contains("Welcome, Test analyst", "Analyst");
         assertThat(browser.findElements(By.cssSelector("a[href='/console/users']"))).isEmpty();
-        accessible("console-analyst");
-        screenshot("06-console-analyst");
+        chromium.accessible("console-analyst");
+        chromium.screenshot("06-console-analyst");
 
-        clickAndWait(By.cssSelector(".console-nav a[href='/console/imei']"));
+        chromium.clickAndWait(By.cssSelector(".console-nav a[href='/console/imei']"));
         browser.findElement(By.id("imei")).sendKeys("490154203237518");
-        clickAndWait(By.cssSelector("main form button"));
+        chromium.clickAndWait(By.cssSelector("main form button"));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Clone status", "SIMs paired");
-        accessible("lookup");
-        screenshot("07-console-imei-lookup");
-        clickAndWait(By.cssSelector(".signout button"));
+        chromium.accessible("lookup");
+        chromium.screenshot("07-console-imei-lookup");
+        chromium.clickAndWait(By.cssSelector(".signout button"));
     }
 
     @Test
@@ -149,9 +149,9 @@ class BrowserTest {
         browser.get(web.base + "/console/users");
 
         assertThat(browser.findElement(By.tagName("table")).getText()).contains("analyst", "victim");
-        accessible("users");
-        screenshot("08-console-users");
-        clickAndWait(By.cssSelector(".signout button"));
+        chromium.accessible("users");
+        chromium.screenshot("08-console-users");
+        chromium.clickAndWait(By.cssSelector(".signout button"));
     }
 
     @Test
@@ -165,7 +165,7 @@ class BrowserTest {
 
         assertThat(browser.findElement(By.id("login-error")).getText()).contains("locked");
         assertThat(browser.getCurrentUrl()).endsWith("/login");
-        screenshot("09-login-locked");
+        chromium.screenshot("09-login-locked");
     }
 
     @Test
@@ -180,15 +180,15 @@ class BrowserTest {
 
         assertThat(heading).isEqualTo("Too many requests");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Please wait");
-        accessible("rate-limited");
-        screenshot("10-check-429");
+        chromium.accessible("rate-limited");
+        chromium.screenshot("10-check-429");
     }
 
     private static void check(String imei) {
         var input = browser.findElement(By.id("imei"));
         input.clear();
         input.sendKeys(imei);
-        clickAndWait(By.id("check-button"));
+        chromium.clickAndWait(By.id("check-button"));
     }
 
     private static void signIn(String username, String password) {
@@ -196,20 +196,6 @@ class BrowserTest {
         name.clear();
         name.sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(password);
-        clickAndWait(By.id("login-button"));
-    }
-
-    /** Clicks and waits until the next page replaced this one, so no answer of the old page is read. */
-    private static void clickAndWait(By target) {
-        chromium.clickAndWait(target);
-    }
-
-    /** No WCAG 2.1 A or AA violation that axe-core finds on the current page. */
-    private static void accessible(String what) {
-        chromium.accessible(what);
-    }
-
-    private static void screenshot(String name) {
-        chromium.screenshot(name);
+        chromium.clickAndWait(By.id("login-button"));
     }
 }

@@ -70,32 +70,32 @@ class ConsoleBrowserTest {
     void analyst_confirmsTheCloneCaseFromTheQueue() {
         browser.get(web.base + "/login?lang=en");
         signIn("analyst");
-        clickAndWait(By.cssSelector(".console-nav a[href='/console/cases']"));
+        chromium.clickAndWait(By.cssSelector(".console-nav a[href='/console/cases']"));
 
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("1 open cases", ConsoleData.RING_IMEI);
-        accessible("cases");
-        screenshot("30-console-cases-queue");
-        clickAndWait(By.cssSelector("a[href='/console/cases/" + ring + "']"));
+        chromium.accessible("cases");
+        chromium.screenshot("30-console-cases-queue");
+        chromium.clickAndWait(By.cssSelector("a[href='/console/cases/" + ring + "']"));
         assertThat(browser.findElement(By.id("case-status")).getText()).isEqualTo("Open");
-        accessible("case-open");
-        screenshot("31-console-case-evidence");
+        chromium.accessible("case-open");
+        chromium.screenshot("31-console-case-evidence");
 
         browser.findElement(By.id("reason-confirm")).sendKeys("Four phones carry this IMEI every day of April at once.");
-        clickAndWait(By.id("confirm-button"));
+        chromium.clickAndWait(By.id("confirm-button"));
 
         assertThat(browser.findElement(By.id("case-status")).getText()).isEqualTo("Confirmed");
         assertThat(browser.findElement(By.id("case-done")).getText()).contains("Confirmed: the IMEI has clone status");
         assertThat(browser.findElement(By.id("case-reason")).getText())
                 .isEqualTo("Four phones carry this IMEI every day of April at once.");
         assertThat(browser.findElements(By.id("lift-form"))).hasSize(1);
-        accessible("case-confirmed");
-        screenshot("32-console-case-confirmed");
+        chromium.accessible("case-confirmed");
+        chromium.screenshot("32-console-case-confirmed");
     }
 
     @Test
     @Order(2)
     void analyst_seesTheImeiTimeline() {
-        clickAndWait(By.id("case-imei"));
+        chromium.clickAndWait(By.id("case-imei"));
 
         assertThat(browser.getCurrentUrl()).contains("/console/imei/" + ConsoleData.RING_IMEI);
         var chart = browser.findElement(By.cssSelector("#imei-timeline svg.timeline-chart"));
@@ -105,19 +105,19 @@ class ConsoleBrowserTest {
         assertThat(browser.findElement(By.id("imei-cases")).getText()).contains("Confirmed");
         browser.findElement(By.id("timeline-title"));
         ((JavascriptExecutor) browser).executeScript("document.getElementById('timeline-title').scrollIntoView();");
-        accessible("imei-page");
-        screenshot("33-console-imei-timeline");
+        chromium.accessible("imei-page");
+        chromium.screenshot("33-console-imei-timeline");
 
         browser.manage().window().setSize(new Dimension(390, 844));
         try {
             browser.navigate().refresh();
             assertThat(overflow()).as("horizontal scrolling of the IMEI page on a 390 px wide screen").isLessThanOrEqualTo(0L);
             ((JavascriptExecutor) browser).executeScript("document.getElementById('timeline-title').scrollIntoView();");
-            screenshot("34-console-imei-phone");
+            chromium.screenshot("34-console-imei-phone");
         } finally {
             browser.manage().window().setSize(new Dimension(1280, 1400));
         }
-        clickAndWait(By.cssSelector(".signout button"));
+        chromium.clickAndWait(By.cssSelector(".signout button"));
     }
 
     @Test
@@ -126,47 +126,47 @@ class ConsoleBrowserTest {
         Path file = ConsoleData.april(data, 3000);
         browser.get(web.base + "/login?lang=en");
         signIn("admin");
-        clickAndWait(By.cssSelector(".console-nav a[href='/console/imports']"));
-        accessible("imports");
+        chromium.clickAndWait(By.cssSelector(".console-nav a[href='/console/imports']"));
+        chromium.accessible("imports");
 
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("kind"))).selectByValue("OPERATOR");
         browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
         browser.findElement(By.id("no-checks")).click();
-        screenshot("35-console-import-chosen");
-        clickAndWait(By.id("upload-button"));
+        chromium.screenshot("35-console-import-chosen");
+        chromium.clickAndWait(By.id("upload-button"));
 
         assertThat(browser.getCurrentUrl()).contains("/console/imports/runs/");
-        screenshot("36-console-import-progress");
+        chromium.screenshot("36-console-import-progress");
         new WebDriverWait(browser, Duration.ofSeconds(120)).until(ExpectedConditions.attributeToBe(
                 By.id("import-live"), "data-done", "SUCCEEDED"));
         assertThat(browser.findElement(By.id("import-progress")).getAttribute("value")).isEqualTo("100");
         assertThat(browser.findElement(By.id("import-state")).getText()).isEqualTo("Imported");
         assertThat(browser.findElement(By.id("import-rows")).getText()).isEqualTo("90,120");
-        accessible("import-done");
-        screenshot("37-console-import-done");
+        chromium.accessible("import-done");
+        chromium.screenshot("37-console-import-done");
 
-        clickAndWait(By.id("import-report"));
+        chromium.clickAndWait(By.id("import-report"));
         assertThat(browser.findElement(By.id("report-outcome")).getText()).contains("Imported");
-        accessible("import-report");
-        screenshot("38-console-import-report");
+        chromium.accessible("import-report");
+        chromium.screenshot("38-console-import-report");
     }
 
     @Test
     @Order(4)
     void admin_verifiesTheAuditChainAndReadsTheSettings() {
-        clickAndWait(By.cssSelector(".console-nav a[href='/console/audit']"));
-        clickAndWait(By.id("verify-button"));
+        chromium.clickAndWait(By.cssSelector(".console-nav a[href='/console/audit']"));
+        chromium.clickAndWait(By.id("verify-button"));
 
         assertThat(browser.findElement(By.id("verify-result")).getAttribute("data-intact")).isEqualTo("true");
         assertThat(browser.findElement(By.id("audit")).getText()).contains("CASE_CONFIRMED", "AUDIT_VERIFIED");
-        accessible("audit");
-        screenshot("39-console-audit-verified");
+        chromium.accessible("audit");
+        chromium.screenshot("39-console-audit-verified");
 
-        clickAndWait(By.cssSelector(".console-nav a[href='/console/settings']"));
+        chromium.clickAndWait(By.cssSelector(".console-nav a[href='/console/settings']"));
         assertThat(browser.findElement(By.id("effective")).getText()).contains("detect.window-days");
-        accessible("settings");
-        screenshot("40-console-settings");
-        clickAndWait(By.cssSelector(".signout button"));
+        chromium.accessible("settings");
+        chromium.screenshot("40-console-settings");
+        chromium.clickAndWait(By.cssSelector(".signout button"));
     }
 
     private static long overflow() {
@@ -177,20 +177,6 @@ class ConsoleBrowserTest {
     private static void signIn(String username) {
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(TestServer.PASSWORD);
-        clickAndWait(By.id("login-button"));
-    }
-
-    /** Clicks and waits until the next page replaced this one, so no answer of the old page is read. */
-    private static void clickAndWait(By target) {
-        chromium.clickAndWait(target);
-    }
-
-    /** No WCAG 2.1 A or AA violation that axe-core finds on the current page. */
-    private static void accessible(String what) {
-        chromium.accessible(what);
-    }
-
-    private static void screenshot(String name) {
-        chromium.screenshot(name);
+        chromium.clickAndWait(By.id("login-button"));
     }
 }
