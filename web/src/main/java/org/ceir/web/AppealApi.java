@@ -54,8 +54,8 @@ final class AppealApi implements RouteGroup {
                 Route.get("/api/v1/appeals/{tracking}", readers, this::get),
                 Route.post("/api/v1/appeals/{tracking}/decision", analyst, this::decide),
                 Route.post("/api/v1/appeals/{tracking}/info", Access.machine(Role.CLERK, Role.ANALYST), this::addInfo),
-                Route.get("/api/v1/cases", readers, this::cases),
-                Route.post("/api/v1/cases/{id}/{action}", analyst, this::decideCase));
+                Route.get("/api/v1/cases", CaseRoles.read(Access.Kind.MACHINE), this::cases),
+                Route.post("/api/v1/cases/{id}/{action}", CaseRoles.decide(Access.Kind.MACHINE), this::decideCase));
     }
 
     private void list(Context ctx) {

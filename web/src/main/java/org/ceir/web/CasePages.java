@@ -1,6 +1,5 @@
 package org.ceir.web;
 
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,11 +17,10 @@ import org.ceir.store.Database;
  * status, condition, least score, IMEI prefix and opening day; a case with its evidence drawn by
  * day and the forms to confirm, dismiss or lift it, each with a required reason. Decisions go
  * through detect's {@link CloneCases}, which changes the status, the pairings, the change log and
- * the audit log in one transaction. Auditors read; only analysts and administrators decide.
+ * the audit log in one transaction. Who reads and who decides is {@link CaseRoles}' rule, the same
+ * as {@code /api/v1/cases}.
  */
 final class CasePages implements RouteGroup {
-    static final Set<Role> READERS = EnumSet.of(Role.ANALYST, Role.ADMIN, Role.AUDITOR);
-    static final Set<Role> DECIDERS = EnumSet.of(Role.ANALYST, Role.ADMIN);
     static final int PAGE_SIZE = 50;
     private static final String[] STATUSES = {"open", "all", "confirmed", "dismissed", "lifted", "expired"};
     private static final String[] SORTS = {"score-desc", "score-asc", "opened-desc", "opened-asc", "sims-desc"};
@@ -39,8 +37,8 @@ final class CasePages implements RouteGroup {
 
     @Override
     public List<Route> routes() {
-        Access read = new Access(Access.Kind.STAFF, READERS);
-        Access decide = new Access(Access.Kind.STAFF, DECIDERS);
+        Access read = CaseRoles.read(Access.Kind.STAFF);
+        Access decide = CaseRoles.decide(Access.Kind.STAFF);
         return List.of(
                 Route.get("/console/cases", read, this::queue),
                 Route.get("/console/cases/{id}", read, this::show),
@@ -51,12 +49,12 @@ final class CasePages implements RouteGroup {
 
     @Override
     public List<NavItem> navigation() {
-        return List.of(new NavItem("/console/cases", "nav.cases", READERS));
+        return List.of(new NavItem("/console/cases", "nav.cases", CaseRoles.READERS));
     }
 
     @Override
     public List<HomeCard> cards(Principal user) {
-        if (READERS.stream().noneMatch(user::has)) {
+        if (CaseRoles.READERS.stream().noneMatch(user::has)) {
             return List.of();
         }
         long open = cases().countsByStatus().getOrDefault("OPEN", 0L);
@@ -159,7 +157,7 @@ final class CasePages implements RouteGroup {
         model.put("details", details);
         model.put("evidence", EvidenceView.of(evidence, page, ids, paired));
         model.put("showingOpening", showOpening);
-        model.put("canDecide", DECIDERS.stream().anyMatch(page.user()::has));
+        model.put("canDecide", CaseRoles.decides(page.user()));
         model.put("failedVerb", failedVerb);
         model.put("error", error);
         model.put("done", done == null || !List.of("confirm", "dismiss", "lift").contains(done) ? null

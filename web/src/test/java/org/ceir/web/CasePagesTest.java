@@ -134,14 +134,32 @@ class CasePagesTest {
     }
 
     @Test
-    void show_masksSubscriberIdsForAdministrators() {
+    void show_masksSubscriberIdsForAdministratorsAndOffersThemNoDecision() {
         web.user("admin", Role.ADMIN);
         TestServer.Browser admin = web.browser();
         admin.login("admin", TestServer.PASSWORD);
 
-        String page = admin.get("/console/cases/" + id).body();
+        String page = admin.get("/console/cases/" + id + "?lang=en").body();
 
         assertThat(page).contains("40001••••••••00").doesNotContain(ConsoleData.FIRST_IMSI);
-        assertThat(page).contains("id=\"confirm-form\"");
+        assertThat(page).contains("id=\"read-only\"", "only analysts decide").doesNotContain("id=\"confirm-form\"");
+    }
+
+    @Test
+    void decide_anAdministratorIsRefusedOnThePagesAsThroughTheApi() {
+        web.user("admin", Role.ADMIN);
+        TestServer.Browser admin = web.browser();
+        admin.login("admin", TestServer.PASSWORD);
+
+        HttpResponse<String> pages = admin.post("/console/cases/" + id + "/confirm",
+                Map.of("_csrf", admin.csrf(), "reason", "a ring"));
+        HttpResponse<String> api = web.postBody("/api/v1/cases/" + id + "/confirm", "application/json",
+                "{\"reason\":\"a ring\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "Authorization", TestServer.basic("admin", TestServer.PASSWORD));
+
+        assertThat(pages.statusCode()).isEqualTo(403);
+        assertThat(api.statusCode()).isEqualTo(403);
+        assertThat(analyst.get("/console/cases/" + id + "?lang=en").body()).contains("id=\"confirm-form\"");
+        assertThat(web.appeals.cases().details(id).orElseThrow().summary().status()).isEqualTo("OPEN");
     }
 }
