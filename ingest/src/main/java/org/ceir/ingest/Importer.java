@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import org.ceir.core.country.Country;
 import org.ceir.core.country.NumberingPlan;
@@ -55,8 +56,34 @@ public final class Importer {
      * @throws ImportException when the file is refused; nothing was written
      */
     public ImportResult importOperator(Path file, ImportOptions options) {
+        return importFile(ImportKind.OPERATOR, file, options, OptionalLong.empty());
+    }
+
+    /**
+     * Imports an upload that waits in {@code import_job} as QUEUED job {@code job} (see
+     * {@link ImportQueue}): the same import, recorded in that row instead of a new one.
+     *
+     * @throws JobTaken when another importer took the job first
+     */
+    ImportResult importQueued(long job, ImportKind kind, Path file, ImportOptions options) {
+        return importFile(kind, file, options, OptionalLong.of(job));
+    }
+
+    private ImportResult importFile(ImportKind kind, Path file, ImportOptions options, OptionalLong queued) {
         FileSource source = source(file);
         String sha256 = sha256(source);
+        FileImport work = switch (kind) {
+            case OPERATOR -> operatorImport(source, sha256, options, queued);
+            case TAC -> new TacImport(source, sha256, options, settings, listener);
+            case REGISTRATIONS -> new RegistrationListImport(source, sha256, options, settings, listener);
+            case STOLEN -> new StolenListImport(source, sha256, options, settings, listener);
+            case PAIRINGS -> new PairingListImport(source, sha256, options, settings, listener,
+                    new NumberingPlan(country));
+        };
+        return run(source, sha256, options, work, queued);
+    }
+
+    private FileImport operatorImport(FileSource source, String sha256, ImportOptions options, OptionalLong queued) {
         OperatorFileName name;
         Operator operator;
         short operatorId;
@@ -67,10 +94,10 @@ public final class Importer {
                             + "'; this country's operators are " + country.operators().stream().map(Operator::code).toList()));
             operatorId = operatorId(operator);
         } catch (Refused e) {
-            throw failedBeforeStart(ImportKind.OPERATOR, source, sha256, options, e);
+            throw failedBeforeStart(ImportKind.OPERATOR, source, sha256, options, e, queued);
         }
-        return run(source, sha256, options, new OperatorImport(database.dataSource(), country, settings, listener,
-                source, sha256, name, operator, operatorId, options));
+        return new OperatorImport(database.dataSource(), country, settings, listener, source, sha256, name, operator,
+                operatorId, options);
     }
 
     /**
@@ -87,31 +114,22 @@ public final class Importer {
 
     /** Imports the GSMA TAC catalogue (pipe-separated, plain or zipped); new and changed TACs are merged. */
     public ImportResult importTac(Path file, ImportOptions options) {
-        FileSource source = source(file);
-        String sha256 = sha256(source);
-        return run(source, sha256, options, new TacImport(source, sha256, options, settings, listener));
+        return importFile(ImportKind.TAC, file, options, OptionalLong.empty());
     }
 
     /** Imports the registration list (DIRBS columns), whole or as a delta ({@link ImportOptions#delta()}). */
     public ImportResult importRegistrations(Path file, ImportOptions options) {
-        FileSource source = source(file);
-        String sha256 = sha256(source);
-        return run(source, sha256, options, new RegistrationListImport(source, sha256, options, settings, listener));
+        return importFile(ImportKind.REGISTRATIONS, file, options, OptionalLong.empty());
     }
 
     /** Imports the stolen list ({@code imei,reporting_date,status}), whole or as a delta. */
     public ImportResult importStolen(Path file, ImportOptions options) {
-        FileSource source = source(file);
-        String sha256 = sha256(source);
-        return run(source, sha256, options, new StolenListImport(source, sha256, options, settings, listener));
+        return importFile(ImportKind.STOLEN, file, options, OptionalLong.empty());
     }
 
     /** Imports the pairing list ({@code imei,imsi,msisdn}), whole or as a delta. */
     public ImportResult importPairings(Path file, ImportOptions options) {
-        FileSource source = source(file);
-        String sha256 = sha256(source);
-        return run(source, sha256, options, new PairingListImport(source, sha256, options, settings, listener,
-                new NumberingPlan(country)));
+        return importFile(ImportKind.PAIRINGS, file, options, OptionalLong.empty());
     }
 
     /** The import history, newest first. */
@@ -135,17 +153,18 @@ public final class Importer {
         });
     }
 
-    ImportResult run(FileSource source, String sha256, ImportOptions options, FileImport work) {
+    ImportResult run(FileSource source, String sha256, ImportOptions options, FileImport work, OptionalLong queued) {
         try (Connection connection = database.dataSource().getConnection()) {
             connection.setAutoCommit(false);
             Jobs.reconcileInterrupted(connection);
             Optional<Jobs.Prior> prior = Jobs.prior(connection, work.kind(), work.operatorId(), sha256);
             connection.commit();
             if (prior.isPresent()) {
-                return alreadyImported(connection, source, sha256, options, work, prior.get());
+                return alreadyImported(connection, source, sha256, options, work, prior.get(), queued);
             }
-            long jobId = Jobs.start(connection, work.kind(), work.operatorId(), source.name(), sha256,
-                    options.checks(), options.actor());
+            long jobId = queued.isPresent() ? Jobs.claim(connection, queued.getAsLong(), work.operatorId(), sha256)
+                    : Jobs.start(connection, work.kind(), work.operatorId(), source.name(), sha256, options.checks(),
+                    options.actor());
             Report report = new Report()
                     .fact("job", jobId)
                     .fact("kind", work.kind())
@@ -177,9 +196,10 @@ public final class Importer {
             if (prior.isPresent()) {
                 report.outcome("UNCHANGED");
                 report.fact("same as job", prior.get().id());
-                Jobs.finish(connection, jobId, "UNCHANGED", null, null, 0, 0, report.toJson());
+                String summary = nothingToDo(source, prior.get());
+                Jobs.finish(connection, jobId, "UNCHANGED", null, null, 0, 0, report.toJson(), summary);
                 connection.commit();
-                return new ImportResult(jobId, ImportResult.Outcome.UNCHANGED, 0, 0, nothingToDo(source, prior.get()),
+                return new ImportResult(jobId, ImportResult.Outcome.UNCHANGED, 0, 0, summary,
                         writeReport(report, jobId, work.kind(), source.name()));
             }
             FileImport.Outcome outcome = work.run(connection, jobId, report);
@@ -187,7 +207,7 @@ public final class Importer {
             report.outcome(status);
             report.fact("finished", Instant.now().toString());
             Jobs.finish(connection, jobId, status, outcome.dataStart(), outcome.dataEnd(), outcome.rowsRead(),
-                    outcome.rowsChanged(), report.toJson());
+                    outcome.rowsChanged(), report.toJson(), outcome.summary());
             connection.commit();
             return new ImportResult(jobId, outcome.changed() ? ImportResult.Outcome.SUCCEEDED
                     : ImportResult.Outcome.UNCHANGED, outcome.rowsRead(), outcome.rowsChanged(), outcome.summary(),
@@ -200,20 +220,20 @@ public final class Importer {
             }
             String reason = reason(source, e);
             report.error(reason);
-            recordFailure(connection, jobId, report);
             Optional<Path> written = writeReport(report, jobId, work.kind(), source.name());
-            throw new ImportException(reason + "; nothing was imported" + written.map(p -> " (report: " + p + ")").orElse(""),
-                    jobId, written.orElse(null), e);
+            String message = reason + "; nothing was imported" + written.map(p -> " (report: " + p + ")").orElse("");
+            recordFailure(connection, jobId, report, message);
+            throw new ImportException(message, jobId, written.orElse(null), e);
         }
     }
 
     /** Marks the job FAILED; on a fresh connection when the import's own one broke. */
-    private void recordFailure(Connection connection, long jobId, Report report) {
+    private void recordFailure(Connection connection, long jobId, Report report, String summary) {
         try {
-            Jobs.fail(connection, jobId, report.countOf("rows"), report.toJson());
+            Jobs.fail(connection, jobId, report.countOf("rows"), report.toJson(), summary);
         } catch (SQLException e) {
             database.transaction(fresh -> {
-                Jobs.fail(fresh, jobId, report.countOf("rows"), report.toJson());
+                Jobs.fail(fresh, jobId, report.countOf("rows"), report.toJson(), summary);
                 return null;
             });
         }
@@ -230,13 +250,17 @@ public final class Importer {
     }
 
     private ImportResult alreadyImported(Connection connection, FileSource source, String sha256, ImportOptions options,
-                                         FileImport work, Jobs.Prior prior) throws SQLException {
+                                         FileImport work, Jobs.Prior prior, OptionalLong queued) throws SQLException {
         Report report = new Report().fact("kind", work.kind()).fact("file", source.path().toAbsolutePath().toString())
                 .fact("sha256", sha256).fact("same as job", prior.id()).fact("by", options.actor());
         report.outcome("UNCHANGED");
-        long jobId = Jobs.record(connection, work.kind(), work.operatorId(), source.name(), sha256, options.checks(),
-                options.actor(), "UNCHANGED", report.toJson());
-        return new ImportResult(jobId, ImportResult.Outcome.UNCHANGED, 0, 0, nothingToDo(source, prior),
+        String summary = nothingToDo(source, prior);
+        long jobId = queued.isPresent()
+                ? Jobs.settle(connection, queued.getAsLong(), work.operatorId(), sha256, "UNCHANGED", report.toJson(),
+                        summary)
+                : Jobs.record(connection, work.kind(), work.operatorId(), source.name(), sha256, options.checks(),
+                        options.actor(), "UNCHANGED", report.toJson(), summary);
+        return new ImportResult(jobId, ImportResult.Outcome.UNCHANGED, 0, 0, summary,
                 writeReport(report, jobId, work.kind(), source.name()));
     }
 
@@ -246,15 +270,18 @@ public final class Importer {
     }
 
     private ImportException failedBeforeStart(ImportKind kind, FileSource source, String sha256, ImportOptions options,
-                                              Refused refused) {
+                                              Refused refused, OptionalLong queued) {
         Report report = new Report().fact("kind", kind).fact("file", source.path().toAbsolutePath().toString())
                 .fact("sha256", sha256).fact("by", options.actor());
         report.error(refused.getMessage());
-        long jobId = database.transaction(connection -> Jobs.record(connection, kind, null, source.name(), sha256,
-                options.checks(), options.actor(), "FAILED", report.toJson()));
+        String summary = refused.getMessage() + "; nothing was imported";
+        long jobId = database.transaction(connection -> queued.isPresent()
+                ? Jobs.settle(connection, queued.getAsLong(), null, sha256, "FAILED", report.toJson(), summary)
+                : Jobs.record(connection, kind, null, source.name(), sha256, options.checks(), options.actor(), "FAILED",
+                        report.toJson(), summary));
         Optional<Path> written = writeReport(report, jobId, kind, source.name());
-        return new ImportException(refused.getMessage() + "; nothing was imported"
-                + written.map(p -> " (report: " + p + ")").orElse(""), jobId, written.orElse(null), refused);
+        return new ImportException(summary + written.map(p -> " (report: " + p + ")").orElse(""), jobId,
+                written.orElse(null), refused);
     }
 
     private static String reason(FileSource source, Exception e) {

@@ -13,6 +13,9 @@ import java.util.Optional;
 
 /** The {@code import_job} table: each file taken in and its outcome. */
 final class Jobs {
+    private static final String INTERRUPTED = "interrupted: the importing process stopped before it finished;"
+            + " nothing of it was written";
+
     /** A successful import of the same content found earlier. */
     record Prior(long id, OffsetDateTime finishedAt) {
     }
@@ -50,11 +53,11 @@ final class Jobs {
 
     /** Records a job that ended at once (UNCHANGED, or FAILED before it started). Commits. */
     static long record(Connection connection, ImportKind kind, Short operatorId, String fileName, String sha256,
-                       boolean checks, String actor, String status, String report) throws SQLException {
+                       boolean checks, String actor, String status, String report, String summary) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO import_job (kind, operator_id, file_name, file_sha256, status, checks_enabled, started_by,"
-                        + " rows_read, rows_changed, report, finished_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, ?::jsonb, now()) RETURNING id")) {
+                        + " rows_read, rows_changed, report, summary, finished_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, ?::jsonb, ?, now()) RETURNING id")) {
             insert.setString(1, kind.name());
             setShort(insert, 2, operatorId);
             insert.setString(3, fileName);
@@ -63,6 +66,7 @@ final class Jobs {
             insert.setBoolean(6, checks);
             insert.setString(7, actor);
             insert.setString(8, report);
+            insert.setString(9, summary);
             try (ResultSet row = insert.executeQuery()) {
                 row.next();
                 long id = row.getLong(1);
@@ -72,31 +76,94 @@ final class Jobs {
         }
     }
 
-    /** Completes a job in the import's own transaction. */
+    /**
+     * Takes a QUEUED job (an upload, see {@link ImportQueue}) for this import, as {@link #start}
+     * takes a new one: its lock first, then RUNNING. Commits.
+     *
+     * @throws JobTaken when another importer has it or it is no longer queued
+     */
+    static long claim(Connection connection, long id, Short operatorId, String sha256) throws SQLException {
+        if (!Locks.trySessionLock(connection, Locks.JOB, (int) id)) {
+            connection.commit();
+            throw new JobTaken(id);
+        }
+        int claimed;
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE import_job SET status = 'RUNNING', operator_id = coalesce(?, operator_id), file_sha256 = ?,"
+                        + " started_at = clock_timestamp() WHERE id = ? AND status = 'QUEUED'")) {
+            setShort(update, 1, operatorId);
+            update.setString(2, sha256);
+            update.setLong(3, id);
+            claimed = update.executeUpdate();
+        }
+        connection.commit();
+        if (claimed == 0) {
+            Locks.sessionUnlock(connection, Locks.JOB, (int) id);
+            connection.commit();
+            throw new JobTaken(id);
+        }
+        return id;
+    }
+
+    /**
+     * Ends a QUEUED job at once, as {@link #record} records a new one (UNCHANGED, or FAILED before
+     * it started). Commits.
+     *
+     * @throws JobTaken when it is no longer queued (another importer took it)
+     */
+    static long settle(Connection connection, long id, Short operatorId, String sha256, String status, String report,
+                       String summary) throws SQLException {
+        int settled;
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE import_job SET status = ?, operator_id = coalesce(?, operator_id),"
+                        + " file_sha256 = coalesce(?, file_sha256), rows_read = 0, rows_changed = 0, report = ?::jsonb,"
+                        + " summary = ?, upload_path = NULL, started_at = clock_timestamp(), finished_at = clock_timestamp()"
+                        + " WHERE id = ? AND status = 'QUEUED'")) {
+            update.setString(1, status);
+            setShort(update, 2, operatorId);
+            update.setString(3, sha256);
+            update.setString(4, report);
+            update.setString(5, summary);
+            update.setLong(6, id);
+            settled = update.executeUpdate();
+        }
+        connection.commit();
+        if (settled == 0) {
+            throw new JobTaken(id);
+        }
+        return id;
+    }
+
+    /**
+     * Completes a job in the import's own transaction. An upload's file is no longer needed then
+     * (its queue deletes it): the job forgets where it was.
+     */
     static void finish(Connection connection, long id, String status, LocalDate dataStart, LocalDate dataEnd,
-                       long rowsRead, long rowsChanged, String report) throws SQLException {
+                       long rowsRead, long rowsChanged, String report, String summary) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE import_job SET status = ?, data_start = ?, data_end = ?, rows_read = ?, rows_changed = ?,"
-                        + " report = ?::jsonb, finished_at = clock_timestamp() WHERE id = ?")) {
+                        + " report = ?::jsonb, summary = ?, upload_path = NULL, finished_at = clock_timestamp() WHERE id = ?")) {
             update.setString(1, status);
             update.setObject(2, dataStart);
             update.setObject(3, dataEnd);
             update.setLong(4, rowsRead);
             update.setLong(5, rowsChanged);
             update.setString(6, report);
-            update.setLong(7, id);
+            update.setString(7, summary);
+            update.setLong(8, id);
             update.executeUpdate();
         }
     }
 
     /** Marks a job FAILED after its transaction was rolled back. Commits. */
-    static void fail(Connection connection, long id, long rowsRead, String report) throws SQLException {
+    static void fail(Connection connection, long id, long rowsRead, String report, String summary) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE import_job SET status = 'FAILED', rows_read = ?, rows_changed = 0, report = ?::jsonb,"
-                        + " finished_at = clock_timestamp() WHERE id = ?")) {
+                        + " summary = ?, upload_path = NULL, finished_at = clock_timestamp() WHERE id = ?")) {
             update.setLong(1, rowsRead);
             update.setString(2, report);
-            update.setLong(3, id);
+            update.setString(3, summary);
+            update.setLong(4, id);
             update.executeUpdate();
         }
         connection.commit();
@@ -139,7 +206,8 @@ final class Jobs {
 
     /**
      * Marks RUNNING jobs whose importer died (its session lock is free) as FAILED. Their data was
-     * never committed, so this only corrects the history. Commits.
+     * never committed, so this only corrects the history; an upload whose file still waits goes
+     * back to the queue instead ({@link ImportQueue} imports it again at its start). Commits.
      */
     static int reconcileInterrupted(Connection connection) throws SQLException {
         List<Long> running = new ArrayList<>();
@@ -154,11 +222,15 @@ final class Jobs {
         for (long id : running) {
             if (Locks.trySessionLock(connection, Locks.JOB, (int) id)) {
                 try (PreparedStatement update = connection.prepareStatement(
-                        "UPDATE import_job SET status = 'FAILED', finished_at = clock_timestamp(),"
-                                + " report = coalesce(report, '{}'::jsonb) || jsonb_build_object('outcome', 'FAILED',"
-                                + " 'error', 'interrupted: the importing process stopped before it finished;"
-                                + " nothing of it was written') WHERE id = ? AND status = 'RUNNING'")) {
-                    update.setLong(1, id);
+                        "UPDATE import_job SET status = CASE WHEN upload_path IS NULL THEN 'FAILED' ELSE 'QUEUED' END,"
+                                + " finished_at = CASE WHEN upload_path IS NULL THEN clock_timestamp() END,"
+                                + " summary = CASE WHEN upload_path IS NULL THEN ? ELSE summary END,"
+                                + " report = CASE WHEN upload_path IS NULL THEN coalesce(report, '{}'::jsonb)"
+                                + " || jsonb_build_object('outcome', 'FAILED', 'error', ?::text) ELSE report END"
+                                + " WHERE id = ? AND status = 'RUNNING'")) {
+                    update.setString(1, INTERRUPTED);
+                    update.setString(2, INTERRUPTED);
+                    update.setLong(3, id);
                     fixed += update.executeUpdate();
                 }
                 connection.commit();

@@ -30,7 +30,7 @@ class SchemaTest {
     @Test
     void migrate_isIdempotent() {
         assertThat(database.migrate()).isEmpty();
-        assertThat(database.transaction(StoreStatus::schemaVersion)).startsWith("2 ");
+        assertThat(database.transaction(StoreStatus::schemaVersion)).startsWith("3 ");
     }
 
     @Test
@@ -75,6 +75,28 @@ class SchemaTest {
             }
             return null;
         })).isInstanceOf(StoreException.class).hasMessageContaining("violates check constraint");
+    }
+
+    @Test
+    void importJob_aQueuedUploadNeedsItsFileAndAKnownStatus() {
+        String insert = "INSERT INTO import_job (kind, file_name, file_sha256, status, started_by, queued_at, upload_path)"
+                + " VALUES ('TAC', 'tac.csv', '', ?, 'test', now(), ?)";
+        database.transaction(c -> {
+            try (PreparedStatement queued = c.prepareStatement(insert)) {
+                queued.setString(1, "QUEUED");
+                queued.setString(2, "0a1b/tac.csv");
+                return queued.executeUpdate();
+            }
+        });
+        for (String[] refused : List.of(new String[] {"QUEUED", null}, new String[] {"WAITING", "0a1b/tac.csv"})) {
+            assertThatThrownBy(() -> database.transaction(c -> {
+                try (PreparedStatement queued = c.prepareStatement(insert)) {
+                    queued.setString(1, refused[0]);
+                    queued.setString(2, refused[1]);
+                    return queued.executeUpdate();
+                }
+            })).isInstanceOf(StoreException.class).hasMessageContaining("violates check constraint");
+        }
     }
 
     @Test
