@@ -11,10 +11,9 @@ import org.ceir.appeals.AppealSettings;
 import org.ceir.appeals.Appeals;
 import org.ceir.appeals.report.ArticleReports;
 import org.ceir.core.country.NumberingPlan;
-import org.ceir.ingest.Importer;
+import org.ceir.ingest.ImportQueue;
 import org.ceir.ingest.IngestSettings;
 import org.ceir.lists.ListExporter;
-import org.ceir.lists.OperatorUploads;
 import org.ceir.registration.OwnerIds;
 import org.ceir.store.Database;
 import org.ceir.store.Operators;
@@ -112,11 +111,15 @@ public final class Ceir implements AutoCloseable {
         return directory.isAbsolute() ? directory : home.resolve(directory);
     }
 
-    /** The operators' uploads, importing through the same importer as {@code ceir import operator}. */
-    public OperatorUploads operatorUploads() {
-        Database opened = database();
-        return new OperatorUploads(opened, listener -> new Importer(opened, settings.country(), settings.get(IngestSettings.class),
-                Optional.of(home.resolve("reports")), listener), home.resolve("uploads"), settings.lists());
+    /**
+     * A queue for uploaded files (the console's imports page and the operators' API), importing
+     * through the same importer as {@code ceir import}: uploads wait in {@code HOME/uploads}, reports
+     * go to {@code HOME/reports}. The caller starts it (taking up what a stopped server left) and
+     * closes it.
+     */
+    public ImportQueue importQueue() {
+        return new ImportQueue(database(), settings.country(), settings.get(IngestSettings.class),
+                Optional.of(home.resolve("reports")), home.resolve("uploads"), settings.lists().uploadThreads());
     }
 
     /** The article's report for any period (ceir report, the console's dashboard, the demo). */

@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.ceir.diameter.DiameterSettings;
 import org.ceir.diameter.S13Server;
 import org.ceir.eir.CheckEngine;
+import org.ceir.ingest.ImportQueue;
 import org.ceir.lists.ApiKeys;
 import org.ceir.lists.ListRuns;
 import org.ceir.sbi.N5gEirServer;
@@ -81,11 +82,16 @@ public final class CheckService implements AutoCloseable {
                     "http://" + reachable(sbi.host()) + ":" + port + "/n5g-eir-eic/v1/equipment-status"));
 
             WebSettings web = ceir.settings().web();
+            // One queue for both doors that take files (the console's imports, the operators' API);
+            // closed after the web server, which stops sending it files first.
+            ImportQueue imports = ceir.importQueue();
+            frontEnds.add(imports);
+            imports.start();
             WebFeatures features = new WebFeatures(Optional.of(ceir.registration().desk()),
                     Optional.of(ceir.appeals()), new WebFeatures.Operators(
                     new ApiKeys(ceir.database(), Clock.systemUTC()), new ListRuns(ceir.database()),
-                    Optional.of(ceir.operatorUploads())), Optional.of(ConsoleSettings.services(ceir)))
-                    .withReports(ceir.reports());
+                    ceir.settings().lists().uploadMaxBytes()), Optional.of(ConsoleSettings.services(ceir)))
+                    .withReports(ceir.reports()).withImports(imports);
             WebServer webServer = new WebServer(web, ceir.database(), engine, meters, features);
             frontEnds.add(webServer);
             port = webServer.start();

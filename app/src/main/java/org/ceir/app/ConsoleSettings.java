@@ -23,7 +23,7 @@ public final class ConsoleSettings implements ConsoleConfiguration {
 
     /** What the web server needs to serve the console of this process. */
     public static ConsoleServices services(Ceir ceir) {
-        return new ConsoleServices(ceir.settings().country(), ceir.settings().get(IngestSettings.class), ceir.home(),
+        return new ConsoleServices(ceir.settings().country(), ceir.settings().get(IngestSettings.class),
                 new ConsoleSettings(ceir));
     }
 

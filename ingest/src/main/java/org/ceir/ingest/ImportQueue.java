@@ -95,11 +95,8 @@ public final class ImportQueue implements AutoCloseable {
                 LOG.info("upload {} ({}) waits for its import; importing it", job.id(), job.fileName());
                 submit(job.id());
             } else {
-                database.transaction(connection -> {
-                    UploadJobs.fail(connection, job.id(), job.fileName() + ": the uploaded file is gone (the server"
-                            + " stopped before importing it); send it again");
-                    return null;
-                });
+                failQueued(job.id(), job.fileName() + ": the uploaded file is gone (the server stopped before"
+                        + " importing it); send it again");
             }
         }
     }
@@ -242,9 +239,16 @@ public final class ImportQueue implements AutoCloseable {
         }
     }
 
+    /** Ends a queued upload whose import could not begin, saying why; nothing if it no longer waits. */
     private void failQueued(long id, String why) {
+        Report report = new Report();
+        report.error(why);
         database.transaction(connection -> {
-            UploadJobs.fail(connection, id, why);
+            try {
+                Jobs.settle(connection, id, null, null, "FAILED", report.toJson(), why);
+            } catch (JobTaken e) {
+                LOG.debug("{}", e.getMessage()); // another importer has it: its end is that importer's to record
+            }
             return null;
         });
     }

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The uploads' side of {@code import_job}: a row made QUEUED when a file is taken, read back by the
- * doors, and closed when its import could not even begin. The import itself goes through
+ * The uploads' side of {@code import_job}: a row made QUEUED when a file is taken, and read back by
+ * the doors. Its import, or its end when the import could not even begin, goes through
  * {@link Jobs} like any other.
  */
 final class UploadJobs {
@@ -115,20 +115,6 @@ final class UploadJobs {
             }
         }
         return uploads;
-    }
-
-    /** Ends a queued upload whose import could not begin, saying why; nothing if it no longer waits. */
-    static void fail(Connection connection, long id, String why) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE import_job SET status = 'FAILED', summary = ?, upload_path = NULL,"
-                        + " report = jsonb_build_object('outcome', 'FAILED', 'error', ?::text),"
-                        + " started_at = clock_timestamp(), finished_at = clock_timestamp()"
-                        + " WHERE id = ? AND status = 'QUEUED'")) {
-            update.setString(1, why);
-            update.setString(2, why);
-            update.setLong(3, id);
-            update.executeUpdate();
-        }
     }
 
     private static Upload upload(ResultSet row, Optional<String> report) throws SQLException {

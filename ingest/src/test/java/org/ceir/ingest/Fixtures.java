@@ -19,6 +19,7 @@ import java.util.zip.GZIPOutputStream;
 import org.ceir.core.country.Country;
 import org.ceir.core.country.Operator;
 import org.ceir.store.Database;
+import org.ceir.store.TestDatabase;
 
 /** Shared test helpers: the DIRBS test country, files written on the fly, and queries. */
 final class Fixtures {
@@ -80,23 +81,11 @@ final class Fixtures {
 
     /** Every row of a query as text, in the query's order: for comparing whole tables. */
     static List<String> rows(Database database, String sql) {
-        return database.transaction(connection -> rows(connection, sql));
+        return TestDatabase.rows(database, sql);
     }
 
     static List<String> rows(Connection connection, String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement(sql);
-             ResultSet result = query.executeQuery()) {
-            int columns = result.getMetaData().getColumnCount();
-            while (result.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= columns; i++) {
-                    row.append(i > 1 ? "|" : "").append(result.getString(i));
-                }
-                rows.add(row.toString());
-            }
-        }
-        return rows;
+        return TestDatabase.rows(connection, sql);
     }
 
     /** The data an operator import writes, without job ids (which differ between equal imports). */

@@ -10,8 +10,9 @@ package org.ceir.lists;
  * @param keepRuns           how many successful runs keep their files and history; older runs are
  *                           pruned, and a delta from them can no longer be made
  * @param uploadMaxMegabytes the largest operator file the API takes
- * @param uploadThreads      operator uploads imported at once (each operator's imports still wait
- *                           for each other, as the importer locks per operator)
+ * @param uploadThreads      uploads imported at once by {@code ceir serve}'s one queue, whichever door
+ *                           they came through (the API, the console); each operator's imports still
+ *                           wait for each other, as the importer locks per operator
  */
 public record ListsSettings(String directory, int everyMinutes, int keepRuns, int uploadMaxMegabytes,
                             int uploadThreads) {

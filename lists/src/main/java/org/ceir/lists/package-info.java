@@ -2,8 +2,8 @@
  * Lists for operators and the operators' side of the integration API (issue 9): the blacklist,
  * notification and exception lists in DIRBS's formats, full and as deltas, deterministic to the
  * byte ({@link org.ceir.lists.ListExporter}, {@link org.ceir.lists.ListRuns}); API keys
- * ({@link org.ceir.lists.ApiKeys}); operator files uploaded for import
- * ({@link org.ceir.lists.OperatorUploads}).
+ * ({@link org.ceir.lists.ApiKeys}). Operator files uploaded over the API are ingest's
+ * ({@code org.ceir.ingest.ImportQueue}), as the console's uploads are.
  *
  * <p>The lists say what the check engine does: they are made from {@link org.ceir.eir.RegisterWalk},
  * the engine's own policy over the register, never from a second copy of its rules.

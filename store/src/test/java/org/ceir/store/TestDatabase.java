@@ -6,11 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.ceir.store.embedded.LocalPostgres;
+import org.flywaydb.core.Flyway;
 
 /**
  * A real PostgreSQL for storage tests: one embedded server per test JVM, and a new, migrated
@@ -28,6 +33,24 @@ public final class TestDatabase {
 
     /** A fresh database with every migration on the class path applied. Close it after the tests. */
     public static Database create() {
+        Database database = Database.connect(newDatabase(), null, null, 4);
+        database.migrate();
+        return database;
+    }
+
+    /**
+     * A fresh database migrated only as far as {@code version}, as a store made by an earlier ceir
+     * is: for tests of the migrations after it. Returns its JDBC URL ({@link Database#connect} it,
+     * then {@link Database#migrate} brings it up to date).
+     */
+    public static String createAt(String version) {
+        String url = newDatabase();
+        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").target(version).load()
+                .migrate();
+        return url;
+    }
+
+    private static String newDatabase() {
         String name = "test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
         String admin = adminUrl();
         try (Connection connection = DriverManager.getConnection(admin);
@@ -36,10 +59,29 @@ public final class TestDatabase {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test database " + name + ": " + e.getMessage(), e);
         }
-        String url = admin.replaceFirst("/postgres(\\?|$)", "/" + name + "$1");
-        Database database = Database.connect(url, null, null, 4);
-        database.migrate();
-        return database;
+        return admin.replaceFirst("/postgres(\\?|$)", "/" + name + "$1");
+    }
+
+    /** Every row of a query as text, columns joined by {@code |}, in the query's order: for comparing whole tables. */
+    public static List<String> rows(Database database, String sql) {
+        return database.transaction(connection -> rows(connection, sql));
+    }
+
+    /** The same, on a connection of the caller's (e.g. inside its transaction). */
+    public static List<String> rows(Connection connection, String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(sql);
+             ResultSet result = query.executeQuery()) {
+            int columns = result.getMetaData().getColumnCount();
+            while (result.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= columns; i++) {
+                    row.append(i > 1 ? "|" : "").append(result.getString(i));
+                }
+                rows.add(row.toString());
+            }
+        }
+        return rows;
     }
 
     private static synchronized String adminUrl() {

@@ -3,11 +3,7 @@ package org.ceir.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,43 +14,50 @@ import java.util.Set;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
+import io.javalin.http.sse.SseClient;
 import io.javalin.http.sse.SseHandler;
 import org.ceir.ingest.ImportJob;
 import org.ceir.ingest.ImportKind;
+import org.ceir.ingest.ImportListener;
 import org.ceir.ingest.ImportOptions;
+import org.ceir.ingest.ImportQueue;
 import org.ceir.ingest.ImportReport;
 import org.ceir.ingest.Importer;
+import org.ceir.ingest.Upload;
+import org.ceir.ingest.UploadRefused;
+import org.ceir.ingest.UploadRequest;
 import org.ceir.store.Database;
 
 /**
  * Imports from the console: upload a file (an operator's network data, or for administrators the
- * TAC catalogue or a registration, stolen or pairing list), watch its import live (server-sent
- * events from the importer's progress listener, through {@link ImportRuns}), read its validation
- * report, and browse the import history. Administrators see everything; an operator's account
- * imports and sees only its own network's data files, always with the data-quality checks on.
+ * TAC catalogue or a registration, stolen or pairing list) to the {@link ImportQueue} that the
+ * operators' API uploads to as well, watch its import live (server-sent events, through
+ * {@link ImportEvents}), read its validation report, and browse the import history. Administrators
+ * see everything; an operator's account sees its own network's uploads, whichever door they came
+ * through, and may send only those (the queue's rule).
  */
 final class ImportPages implements RouteGroup, AutoCloseable {
     static final Set<Role> USERS = EnumSet.of(Role.ADMIN, Role.OPERATOR);
     static final int HISTORY = 100;
-    private static final SecureRandom RANDOM = new SecureRandom();
-    /** The importer's phases, as {@link ImportRuns.Run#phaseKey()} names them. */
+    private static final int RECENT = 50;
+    /** The importer's phases, as {@link LiveImport#phaseKey()} names them. */
     static final List<String> PHASES = List.of("reading", "reading-again", "merging", "indexing-triplets", "merging-triplets",
             "merging-IMEIs", "recording", "waiting");
-    /** Keeps names safe on disk and in reports; operator files' names carry their meaning, so they are kept. */
-    private static final String SAFE_NAME = "[A-Za-z0-9][A-Za-z0-9._-]{0,199}";
 
     private final Database database;
     private final ConsoleServices console;
+    private final ImportQueue queue;
     private final View view;
     private final long maxUploadBytes;
-    private final ImportRuns runs;
+    private final ImportEvents events;
 
-    ImportPages(Database database, ConsoleServices console, View view, long maxUploadBytes) {
+    ImportPages(Database database, ConsoleServices console, ImportQueue queue, View view, long maxUploadBytes) {
         this.database = database;
         this.console = console;
+        this.queue = queue;
         this.view = view;
         this.maxUploadBytes = maxUploadBytes;
-        this.runs = new ImportRuns(database, console);
+        this.events = new ImportEvents(queue);
     }
 
     @Override
@@ -78,16 +81,15 @@ final class ImportPages implements RouteGroup, AutoCloseable {
         if (USERS.stream().noneMatch(user::has)) {
             return List.of();
         }
-        long running = runs.list(run -> visible(user, run) && !run.finished()).size();
-        List<ImportJob> recent = history(user, 1);
-        return List.of(new HomeCard("imports", "home.imports.title", recent.isEmpty() ? "home.imports.none"
-                : "home.imports.text", recent.isEmpty() ? List.of(running) : List.of(running, recent.get(0).fileName()),
+        long running = recent(user).stream().filter(upload -> !upload.finished()).count();
+        List<ImportJob> latest = history(user, 1);
+        return List.of(new HomeCard("imports", "home.imports.title", latest.isEmpty() ? "home.imports.none"
+                : "home.imports.text", latest.isEmpty() ? List.of(running) : List.of(running, latest.get(0).fileName()),
                 "/console/imports", "home.imports.link"));
     }
 
     private Importer importer() {
-        return new Importer(database, console.country(), console.ingest(), Optional.of(console.reports()),
-                org.ceir.ingest.ImportListener.NONE);
+        return new Importer(database, console.country(), console.ingest(), Optional.empty(), ImportListener.NONE);
     }
 
     private List<ImportJob> history(Principal user, int limit) {
@@ -95,6 +97,14 @@ final class ImportPages implements RouteGroup, AutoCloseable {
             return importer().history(limit);
         }
         return user.operatorCode() == null ? List.of() : importer().history(limit, Optional.of(user.operatorCode()));
+    }
+
+    /** The uploads of late the viewer may see: all for administrators, an operator's own for its people. */
+    private List<Upload> recent(Principal user) {
+        if (user.has(Role.ADMIN)) {
+            return queue.recent(Optional.empty(), RECENT);
+        }
+        return user.operatorCode() == null ? List.of() : queue.recent(Optional.of(user.operatorCode()), RECENT);
     }
 
     private void list(Context ctx) {
@@ -108,7 +118,7 @@ final class ImportPages implements RouteGroup, AutoCloseable {
         model.put("admin", user.has(Role.ADMIN));
         model.put("operator", user.operatorCode());
         model.put("kinds", user.has(Role.ADMIN) ? List.of(ImportKind.values()) : List.of(ImportKind.OPERATOR));
-        model.put("runs", runs.list(run -> visible(user, run)));
+        model.put("runs", recent(user));
         model.put("jobs", history(user, HISTORY));
         model.put("error", error);
         model.put("maxUpload", page.bytes(maxUploadBytes));
@@ -132,43 +142,43 @@ final class ImportPages implements RouteGroup, AutoCloseable {
             render(ctx, 400, page.t("imports.error.no-file"));
             return;
         }
-        String name = baseName(file.filename());
-        if (!name.matches(SAFE_NAME)) {
-            render(ctx, 400, page.t("imports.error.name", name));
+        if (!admin && user.operatorCode() == null) {
+            render(ctx, 403, page.t("imports.error.no-operator"));
             return;
         }
-        Optional<String> operator = kind == ImportKind.OPERATOR ? Importer.operatorOfFile(name) : Optional.empty();
-        if (!admin) {
-            if (user.operatorCode() == null) {
-                render(ctx, 403, page.t("imports.error.no-operator"));
-                return;
-            }
-            if (operator.isEmpty()) {
-                render(ctx, 400, page.t("imports.error.operator-name", name, user.operatorCode()));
-                return;
-            }
-            if (!operator.get().equals(user.operatorCode())) {
-                render(ctx, 403, page.t("imports.error.other-operator", name, operator.get(), user.operatorCode()));
-                return;
-            }
-        }
-        boolean checks = !admin || ctx.formParam("no-checks") == null;
         boolean delta = kind != ImportKind.OPERATOR && kind != ImportKind.TAC && ctx.formParam("delta") != null;
-        Path saved = save(file, name);
-        ImportRuns.Run run = runs.start(kind, saved, name, new ImportOptions(checks, delta, user.username()), operator);
-        ctx.redirect("/console/imports/runs/" + run.id, HttpStatus.SEE_OTHER);
+        ImportOptions options = new ImportOptions(ctx.formParam("no-checks") == null, delta, user.username());
+        UploadRequest request = new UploadRequest(kind, baseName(file.filename()), options,
+                admin ? Optional.empty() : Optional.of(user.operatorCode()), maxUploadBytes);
+        Upload upload;
+        try (InputStream content = file.content()) {
+            upload = queue.accept(request, content);
+        } catch (UploadRefused e) {
+            render(ctx, status(e), refusal(page, e));
+            return;
+        }
+        ctx.redirect("/console/imports/runs/" + upload.id(), HttpStatus.SEE_OTHER);
     }
 
-    /** The upload, copied to a directory of its own under HOME/uploads (the importer reads it from there). */
-    private Path save(UploadedFile file, String name) throws IOException {
-        byte[] random = new byte[12];
-        RANDOM.nextBytes(random);
-        Path directory = Files.createDirectories(console.uploads().resolve(HexFormat.of().formatHex(random)));
-        Path target = directory.resolve(name);
-        try (InputStream in = file.content()) {
-            Files.copy(in, target);
-        }
-        return target;
+    private static int status(UploadRefused e) {
+        return switch (e.reason()) {
+            case ANOTHER_OPERATORS_FILE -> 403;
+            case TOO_LARGE -> 413;
+            default -> 400;
+        };
+    }
+
+    /** A refused upload in the page's language. */
+    private static String refusal(Page page, UploadRefused e) {
+        return switch (e.reason()) {
+            case UNSAFE_NAME -> page.t("imports.error.name", e.fileName());
+            case NOT_AN_OPERATOR_FILE -> page.t("imports.error.operator-name", e.fileName(),
+                    e.allowedOperator().orElse(""));
+            case ANOTHER_OPERATORS_FILE -> page.t("imports.error.other-operator", e.fileName(),
+                    e.fileOperator().orElse(""), e.allowedOperator().orElse(""));
+            case EMPTY -> page.t("imports.error.empty", e.fileName());
+            case TOO_LARGE -> page.t("imports.error.too-large", page.bytes(e.maxBytes()));
+        };
     }
 
     /** The file's own name: browsers may send a path, with either kind of separator. */
@@ -178,37 +188,43 @@ final class ImportPages implements RouteGroup, AutoCloseable {
         return name.substring(slash + 1);
     }
 
-    private ImportRuns.Run run(Context ctx, Page page) {
-        return runs.find(ctx.pathParam("run")).filter(run -> visible(page.user(), run))
+    /** The upload of the path's number, if the viewer may see it. */
+    private Upload upload(Context ctx, Page page) {
+        Optional<Upload> found;
+        try {
+            found = queue.find(Long.parseLong(ctx.pathParam("run")));
+        } catch (NumberFormatException e) {
+            found = Optional.empty();
+        }
+        return found.filter(upload -> visible(page.user(), upload.operator()))
                 .orElseThrow(() -> new Problem(404, "not-found", page.t("imports.error.no-run")));
     }
 
     private void live(Context ctx) {
         Page page = view.page(ctx, "imports.live.title");
-        ImportRuns.Run run = run(ctx, page);
         Map<String, Object> model = new LinkedHashMap<>();
-        model.put("run", run);
+        model.put("run", LiveImport.of(upload(ctx, page)));
         model.put("texts", liveTexts(page));
         view.render(ctx, "importlive", page, model);
     }
 
-    private void events(io.javalin.http.sse.SseClient client) {
+    private void events(SseClient client) {
         Page page = view.page(client.ctx(), "imports.live.title");
-        ImportRuns.Run run;
+        Upload upload;
         try {
-            run = run(client.ctx(), page);
+            upload = upload(client.ctx(), page);
         } catch (Problem e) {
             client.sendEvent("gone", "{}");
             client.close();
             return;
         }
-        runs.follow(run, client);
+        events.follow(upload, client);
     }
 
     /** The words the live page's script needs, in the page's language. */
     private static String liveTexts(Page page) {
         Map<String, String> texts = new LinkedHashMap<>();
-        for (ImportRuns.State state : ImportRuns.State.values()) {
+        for (Upload.State state : Upload.State.values()) {
             texts.put("state." + state.name(), page.t("imports.state." + state.name()));
         }
         for (String phase : PHASES) {
@@ -225,21 +241,17 @@ final class ImportPages implements RouteGroup, AutoCloseable {
     private void report(Context ctx) {
         Page page = view.page(ctx, "imports.report.title");
         long id = Params.pathId(ctx, "id", page);
-        ImportReport report = importer().report(id).filter(r -> visible(page.user(), r.job()))
+        ImportReport report = importer().report(id).filter(r -> visible(page.user(), r.job().operator()))
                 .orElseThrow(() -> new Problem(404, "not-found", page.t("problem.not-found.detail")));
         view.render(ctx, "importreport", page, Map.of("report", report));
     }
 
-    private static boolean visible(Principal user, ImportRuns.Run run) {
-        return user.has(Role.ADMIN) || (run.operator.isPresent() && run.operator.get().equals(user.operatorCode()));
-    }
-
-    private static boolean visible(Principal user, ImportJob job) {
-        return user.has(Role.ADMIN) || (job.operator().isPresent() && job.operator().get().equals(user.operatorCode()));
+    private static boolean visible(Principal user, Optional<String> operator) {
+        return user.has(Role.ADMIN) || (operator.isPresent() && operator.get().equals(user.operatorCode()));
     }
 
     @Override
     public void close() {
-        runs.close();
+        events.close();
     }
 }

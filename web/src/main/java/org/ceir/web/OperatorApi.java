@@ -15,15 +15,22 @@ import io.javalin.http.Context;
 import org.ceir.core.check.CheckReason;
 import org.ceir.core.check.EquipmentCheck;
 import org.ceir.core.check.Verdict;
+import org.ceir.ingest.ImportKind;
+import org.ceir.ingest.ImportOptions;
+import org.ceir.ingest.ImportQueue;
+import org.ceir.ingest.Upload;
+import org.ceir.ingest.UploadRefused;
+import org.ceir.ingest.UploadRequest;
 import org.ceir.lists.ListFile;
 import org.ceir.lists.ListRun;
 import org.ceir.lists.ListRuns;
 import org.ceir.lists.ListsException;
-import org.ceir.lists.OperatorUploads;
 
 /**
  * The operators' integration API (issue 9), for their systems (API keys, or HTTP Basic with an
- * operator account): upload a network data file and poll its import; download the lists of each
+ * operator account): upload a network data file and poll its import (through the same
+ * {@link ImportQueue} as the console's imports page, so a job from either is seen here as its
+ * operator's); download the lists of each
  * export (the blacklist and the caller's own notification and exception lists, full or as deltas
  * from any kept run); check up to {@value #MAX_BATCH} IMEIs in one call through the check engine.
  * Every refusal is a ProblemDetails; an operator never sees another operator's jobs or files.
@@ -34,15 +41,17 @@ final class OperatorApi implements RouteGroup {
     private static final int MAX_BATCH_BYTES = 512 * 1024;
 
     private final EquipmentCheck check;
-    private final Optional<OperatorUploads> uploads;
+    private final Optional<ImportQueue> imports;
+    private final long uploadMaxBytes;
     private final ListRuns runs;
     private final Requests requests;
     private final Messages messages;
 
-    OperatorApi(EquipmentCheck check, Optional<OperatorUploads> uploads, ListRuns runs, Requests requests,
-                Messages messages) {
+    OperatorApi(EquipmentCheck check, Optional<ImportQueue> imports, long uploadMaxBytes, ListRuns runs,
+                Requests requests, Messages messages) {
         this.check = check;
-        this.uploads = uploads;
+        this.imports = imports;
+        this.uploadMaxBytes = uploadMaxBytes;
         this.runs = runs;
         this.requests = requests;
         this.messages = messages;
@@ -62,23 +71,46 @@ final class OperatorApi implements RouteGroup {
 
     private void upload(Context ctx) throws IOException {
         Principal caller = Requests.principal(ctx);
-        OperatorUploads service = uploads.orElseThrow(() -> new Problem(503, "unavailable",
+        ImportQueue queue = imports.orElseThrow(() -> new Problem(503, "unavailable",
                 message(ctx, "api.upload.unavailable")));
         String name = ctx.queryParam("filename");
         if (name == null || name.isBlank()) {
             throw invalid(ctx, "query filename", message(ctx, "api.upload.filename"));
         }
-        OperatorUploads.Upload upload;
+        if (caller.operatorCode() == null) {
+            throw new Problem(403, "forbidden", message(ctx, "api.upload.no-operator"));
+        }
+        Upload upload;
         try (InputStream body = ctx.bodyInputStream()) {
-            upload = service.accept(caller.operatorCode(), name, body, caller.username());
+            upload = queue.accept(new UploadRequest(ImportKind.OPERATOR, name, ImportOptions.by(caller.username()),
+                    Optional.of(caller.operatorCode()), uploadMaxBytes), body);
+        } catch (UploadRefused e) {
+            throw refusal(ctx, e);
         }
         ctx.header("Location", "/api/v1/jobs/" + upload.id());
         Json.send(ctx, 202, "application/json", job(upload));
     }
 
+    /** A refused upload in the caller's language. */
+    private Problem refusal(Context ctx, UploadRefused e) {
+        String operator = Requests.principal(ctx).operatorCode();
+        return switch (e.reason()) {
+            case UNSAFE_NAME, NOT_AN_OPERATOR_FILE -> new Problem(400, "bad-request",
+                    message(ctx, "api.upload.name", e.fileName(), operator));
+            case ANOTHER_OPERATORS_FILE -> new Problem(403, "forbidden",
+                    message(ctx, "api.upload.other-operator", e.fileName(), e.fileOperator().orElse("?"), operator));
+            case EMPTY -> new Problem(400, "bad-request", message(ctx, "api.upload.empty", e.fileName()));
+            case TOO_LARGE -> new Problem(413, "too-large",
+                    message(ctx, "api.upload.too-large", e.maxBytes() / (1024 * 1024)));
+        };
+    }
+
+    /** An upload of the caller's operator, from this API or the console; another's is as absent as none. */
     private void job(Context ctx) {
         long id = number(ctx, "id");
-        OperatorUploads.Upload upload = uploads.flatMap(service -> service.find(id, Requests.principal(ctx).operatorCode()))
+        String operator = Requests.principal(ctx).operatorCode();
+        Upload upload = imports.flatMap(queue -> queue.find(id))
+                .filter(found -> operator != null && found.operator().filter(operator::equals).isPresent())
                 .orElseThrow(() -> new Problem(404, "not-found", message(ctx, "api.job.not-found", id)));
         ctx.header("Cache-Control", "no-store");
         Json.send(ctx, job(upload));
@@ -218,7 +250,7 @@ final class OperatorApi implements RouteGroup {
         return body;
     }
 
-    static Map<String, Object> job(OperatorUploads.Upload upload) {
+    static Map<String, Object> job(Upload upload) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", upload.id());
         body.put("href", "/api/v1/jobs/" + upload.id());
@@ -238,7 +270,7 @@ final class OperatorApi implements RouteGroup {
             progress.put("rows", p.rows());
             body.put("progress", progress);
         });
-        body.put("importJob", upload.importJob().orElse(null));
+        body.put("importJob", upload.id()); // an upload is its import job from the start
         body.put("rowsRead", upload.rowsRead().orElse(null));
         body.put("rowsChanged", upload.rowsChanged().orElse(null));
         body.put("summary", upload.summary().orElse(null));

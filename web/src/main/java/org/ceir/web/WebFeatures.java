@@ -5,9 +5,10 @@ import java.util.Optional;
 
 import org.ceir.appeals.Appeals;
 import org.ceir.appeals.report.ArticleReports;
+import org.ceir.ingest.ImportQueue;
 import org.ceir.lists.ApiKeys;
 import org.ceir.lists.ListRuns;
-import org.ceir.lists.OperatorUploads;
+import org.ceir.lists.ListsSettings;
 import org.ceir.store.Database;
 
 /**
@@ -21,57 +22,69 @@ import org.ceir.store.Database;
  *                     reports; {@code /api/v1/registrations} and {@code /api/v1/stolen-reports}
  * @param appeals      appeals and clone cases: public filing and status, the console's queue and
  *                     decisions, {@code /api/v1/appeals} and {@code /api/v1/cases}
- * @param operators    the operators' side: API keys, list exports, uploads of network data
+ * @param operators    the operators' side: API keys, list exports, the largest network data file
+ *                     their systems upload
  * @param console      the staff console's work pages: the clone cases queue and decisions, the IMEI
- *                     page with its SIMs' timeline, imports with live progress, the settings with
- *                     their overrides (the audit log is always served)
+ *                     page with its SIMs' timeline, the settings with their overrides (the audit log
+ *                     is always served)
  * @param reports      the article's figures for a period: the console's dashboard and its home card
+ * @param imports      uploaded files imported in the background, one queue behind two doors: the
+ *                     console's imports page (with live progress) and {@code POST /api/v1/operator-data}
+ *                     with {@code GET /api/v1/jobs/{id}}; an upload through either is seen through
+ *                     both, as far as the caller's role allows. The server does not close it
  */
 public record WebFeatures(Optional<RegistrationDesk> registration, Optional<Appeals> appeals, Operators operators,
-                          Optional<ConsoleServices> console, Optional<ArticleReports> reports) {
-    /** Without the dashboard. */
+                          Optional<ConsoleServices> console, Optional<ArticleReports> reports,
+                          Optional<ImportQueue> imports) {
+    /** Without the dashboard and uploads. */
     public WebFeatures(Optional<RegistrationDesk> registration, Optional<Appeals> appeals, Operators operators,
                        Optional<ConsoleServices> console) {
-        this(registration, appeals, operators, console, Optional.empty());
+        this(registration, appeals, operators, console, Optional.empty(), Optional.empty());
     }
 
     /** No optional feature: the operators' API keys and list downloads only. */
     public static WebFeatures basic(Database database) {
-        return new WebFeatures(Optional.empty(), Optional.empty(),
-                Operators.withoutUploads(database, Clock.systemDefaultZone()), Optional.empty());
+        return new WebFeatures(Optional.empty(), Optional.empty(), Operators.of(database, Clock.systemDefaultZone()),
+                Optional.empty());
     }
 
     public WebFeatures withRegistration(RegistrationDesk service) {
-        return new WebFeatures(Optional.of(service), appeals, operators, console, reports);
+        return new WebFeatures(Optional.of(service), appeals, operators, console, reports, imports);
     }
 
     public WebFeatures withAppeals(Appeals service) {
-        return new WebFeatures(registration, Optional.of(service), operators, console, reports);
+        return new WebFeatures(registration, Optional.of(service), operators, console, reports, imports);
     }
 
     public WebFeatures withOperators(Operators service) {
-        return new WebFeatures(registration, appeals, service, console, reports);
+        return new WebFeatures(registration, appeals, service, console, reports, imports);
     }
 
     public WebFeatures withConsole(ConsoleServices service) {
-        return new WebFeatures(registration, appeals, operators, Optional.of(service), reports);
+        return new WebFeatures(registration, appeals, operators, Optional.of(service), reports, imports);
     }
 
     public WebFeatures withReports(ArticleReports service) {
-        return new WebFeatures(registration, appeals, operators, console, Optional.of(service));
+        return new WebFeatures(registration, appeals, operators, console, Optional.of(service), imports);
+    }
+
+    public WebFeatures withImports(ImportQueue service) {
+        return new WebFeatures(registration, appeals, operators, console, reports, Optional.of(service));
     }
 
     /**
      * What the operators' integration API and its console pages work with (issue 9).
      *
-     * @param apiKeys the keys operators' systems sign requests with
-     * @param runs    the list exports, to list and download
-     * @param uploads the importer of uploaded network data files; empty where this server takes none
+     * @param apiKeys        the keys operators' systems sign requests with
+     * @param runs           the list exports, to list and download
+     * @param uploadMaxBytes the largest file {@code POST /api/v1/operator-data} takes
+     *                       ({@code lists.upload-max-megabytes})
      */
-    public record Operators(ApiKeys apiKeys, ListRuns runs, Optional<OperatorUploads> uploads) {
-        /** Keys and list downloads, without uploads (they need the importer's settings). */
-        public static Operators withoutUploads(Database database, Clock clock) {
-            return new Operators(new ApiKeys(database, clock), new ListRuns(database), Optional.empty());
+    public record Operators(ApiKeys apiKeys, ListRuns runs, long uploadMaxBytes) {
+        /** Keys and list downloads over {@code database}, with the default upload limit. */
+        public static Operators of(Database database, Clock clock) {
+            return new Operators(new ApiKeys(database, clock), new ListRuns(database),
+                    ListsSettings.defaults().uploadMaxBytes());
         }
     }
 }

@@ -85,7 +85,7 @@ public final class WebServer implements AutoCloseable {
         View view = new View(messages, requests, csrf, chartsScript());
         WebFeatures.Operators operators = features.operators();
         List<RouteGroup> all = new ArrayList<>(groups(settings, database, check, meters, clock, messages, requests,
-                sessions, users, catalogue, view, operators, features.console().isPresent()));
+                sessions, users, catalogue, view, features));
         all.add(new AuditPages(database, view));
         features.registration().ifPresent(registration -> {
             RateLimiter forms = new RateLimiter(settings.formsPerMinute(), "problem.rate-limited.form");
@@ -106,11 +106,12 @@ public final class WebServer implements AutoCloseable {
             all.add(new AppealConsole(appeals, messages, view));
             all.add(new AppealApi(appeals, requests));
         });
-        this.importBytes = features.console().isPresent() ? settings.maxUploadMegabytes() * 1024L * 1024L : 0;
+        boolean importPages = features.console().isPresent() && features.imports().isPresent();
+        this.importBytes = importPages ? settings.maxUploadMegabytes() * 1024L * 1024L : 0;
         features.console().ifPresent(console -> {
             all.add(new CasePages(database, console, view));
             all.add(new ImeiPages(database, check, catalogue, console, view, clock));
-            all.add(new ImportPages(database, console, view, importBytes));
+            features.imports().ifPresent(queue -> all.add(new ImportPages(database, console, queue, view, importBytes)));
             all.add(new SettingsPages(database, console, view));
         });
         features.reports().ifPresent(reports -> all.add(new DashboardPage(reports, view)));
@@ -143,16 +144,18 @@ public final class WebServer implements AutoCloseable {
     private static List<RouteGroup> groups(WebSettings settings, Database database, EquipmentCheck check,
                                            MeterRegistry meters, Clock clock, Messages messages, Requests requests,
                                            Sessions sessions, Users users, TacCatalogue catalogue, View view,
-                                           WebFeatures.Operators operators, boolean imeiPages) {
+                                           WebFeatures features) {
+        WebFeatures.Operators operators = features.operators();
         return List.of(
                 new PublicCheck(check, catalogue, new RateLimiter(settings.checksPerMinute(), "problem.rate-limited.check"),
                         requests, messages, view, clock),
                 new CheckApi(check, requests, messages, meters),
                 new AuthPages(users, sessions, new RateLimiter(settings.loginsPerMinute(), "problem.rate-limited.login"),
                         requests, messages, view),
-                new ConsolePages(check, catalogue, view, clock, imeiPages),
+                new ConsolePages(check, catalogue, view, clock, features.console().isPresent()),
                 new UserAdminPages(users, messages, view),
-                new OperatorApi(check, operators.uploads(), operators.runs(), requests, messages),
+                new OperatorApi(check, features.imports(), operators.uploadMaxBytes(), operators.runs(), requests,
+                        messages),
                 new ListPages(operators.runs(), messages, view),
                 new ApiKeyPages(operators.apiKeys(), view),
                 new ApiDocs(),

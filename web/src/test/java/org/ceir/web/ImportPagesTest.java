@@ -123,18 +123,43 @@ class ImportPagesTest {
     }
 
     @Test
+    void upload_throughTheOperatorsApiIsFollowedOnTheConsoleByItsOperatorAndAdministrators() throws IOException {
+        web.database.transaction(connection -> org.ceir.store.Operators.sync(connection,
+                org.ceir.core.country.Country.azerbaijan()));
+        String key = web.apiKeys.create("azercell", "console test", "test").secret();
+        byte[] april = Files.readAllBytes(ConsoleData.april(dir, 3));
+
+        HttpResponse<String> accepted = web.postBody("/api/v1/operator-data?filename=azercell_20260401_20260430.csv",
+                "text/csv", april, "Authorization", "Bearer " + key);
+
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        long job = Json.MAPPER.readTree(accepted.body()).get("id").asLong();
+        String events = operator.get("/console/imports/runs/" + job + "/events", "Accept", "text/event-stream").body();
+        assertThat(events).contains("event: done", "\"jobId\":" + job);
+        assertThat(operator.get("/console/imports?lang=en").body()).contains("href=\"/console/imports/runs/" + job + "\"",
+                "from this page or the API");
+        assertThat(admin.get("/console/imports/runs/" + job + "?lang=en").body())
+                .contains("azercell_20260401_20260430.csv", "key:");
+        assertThat(operator.get("/console/imports/" + job).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void upload_withoutAFileOrWithAStrangeNameIsExplained() {
         HttpResponse<String> none = admin.post("/console/imports?lang=en", Map.of("_csrf", admin.csrf(), "kind", "TAC"));
         HttpResponse<String> strange = admin.multipart("/console/imports?lang=en", Map.of("_csrf", admin.csrf(),
                 "kind", "TAC"), "../../etc/tác list.csv", new byte[] {1});
         HttpResponse<String> kind = admin.multipart("/console/imports?lang=en", Map.of("_csrf", admin.csrf(),
                 "kind", "FIRMWARE"), "x.csv", new byte[] {1});
+        HttpResponse<String> empty = admin.multipart("/console/imports?lang=en", Map.of("_csrf", admin.csrf(),
+                "kind", "TAC"), "tac.csv", new byte[0]);
 
         assertThat(none.statusCode()).isEqualTo(400);
         assertThat(none.body()).contains("Choose a file to import.");
         assertThat(strange.statusCode()).isEqualTo(400);
         assertThat(strange.body()).contains("The file name \"tác list.csv\" has characters");
         assertThat(kind.statusCode()).isEqualTo(400);
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(empty.body()).contains("\"tac.csv\" is empty");
     }
 
     @Test

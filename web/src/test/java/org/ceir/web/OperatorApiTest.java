@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -77,6 +78,52 @@ class OperatorApiTest {
         assertThat(again.get("state").asText()).isEqualTo("UNCHANGED");
         // another operator sees no such job
         assertThat(web.get(location, "X-Api-Key", bakcell).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void job_anUploadFromTheConsoleIsSeenThroughTheApiByItsOperatorOnly() throws Exception {
+        web.user("console-operator", Role.OPERATOR);
+        web.user("console-admin", Role.ADMIN);
+        TestServer.Browser person = web.browser();
+        person.login("console-operator", TestServer.PASSWORD);
+        TestServer.Browser admin = web.browser();
+        admin.login("console-admin", TestServer.PASSWORD);
+
+        String run = person.multipart("/console/imports", Map.of("_csrf", person.csrf()),
+                "azercell_20260512_20260512.csv", FILE.replace("20260510", "20260512").getBytes(StandardCharsets.UTF_8))
+                .headers().firstValue("Location").orElseThrow();
+        long id = Long.parseLong(run.substring(run.lastIndexOf('/') + 1));
+        String tac = admin.multipart("/console/imports", Map.of("_csrf", admin.csrf(), "kind", "TAC"),
+                "tac.csv", "TAC|Manufacturer|Model_Name|Bands|Allocation_Date|Device_Type\n".getBytes(StandardCharsets.UTF_8))
+                .headers().firstValue("Location").orElseThrow();
+
+        JsonNode job = poll(Json.MAPPER.readTree(web.get("/api/v1/jobs/" + id, "X-Api-Key", azercell).body()));
+        assertThat(job.get("state").asText()).as(job.toString()).isEqualTo("SUCCEEDED");
+        assertThat(job.get("uploadedBy").asText()).isEqualTo("console-operator");
+        assertThat(job.get("report").get("checks")).isNotEmpty();
+        assertThat(web.get("/api/v1/jobs/" + id, "X-Api-Key", bakcell).statusCode()).isEqualTo(404);
+        assertThat(web.get("/api/v1/jobs/" + tac.substring(tac.lastIndexOf('/') + 1), "X-Api-Key", azercell)
+                .statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void upload_largerThanTheLimitOrEmptyIsAProblem() throws Exception {
+        try (TestServer small = new TestServer(new WebSettings(8080, "0.0.0.0", 30, 20, 5, 15, 30, 12, true, "", "az",
+                30, 600, 1))) {
+            small.database.transaction(connection -> Operators.sync(connection, Country.azerbaijan()));
+            String key = small.apiKeys.create("azercell", "test loader", "test").secret();
+            byte[] large = new byte[1024 * 1024 + 1024];
+
+            HttpResponse<String> refused = small.postBody("/api/v1/operator-data?filename=azercell_20260513_20260513.csv",
+                    "text/csv", large, "X-Api-Key", key, "Accept-Language", "en");
+            HttpResponse<String> empty = small.postBody("/api/v1/operator-data?filename=azercell_20260513_20260513.csv",
+                    "text/csv", new byte[0], "X-Api-Key", key);
+
+            assertThat(refused.statusCode()).isEqualTo(413);
+            assertThat(Json.MAPPER.readTree(refused.body()).get("detail").asText()).contains("larger than 1 MB");
+            assertThat(empty.statusCode()).isEqualTo(400);
+            assertThat(small.get("/api/v1/jobs/1", "X-Api-Key", key).statusCode()).isEqualTo(404);
+        }
     }
 
     @Test
@@ -182,7 +229,7 @@ class OperatorApiTest {
 
     private static HttpResponse<String> upload(String key, String name, String body) {
         return web.send(HttpRequest.newBuilder(URI.create(web.base + "/api/v1/operator-data?filename=" + name))
-                .header("Content-Type", "text/csv")
+                .header("Content-Type", "text/csv").header("Accept-Language", "en")
                 .POST(HttpRequest.BodyPublishers.ofString(body)), "Authorization", "Bearer " + key);
     }
 

@@ -31,8 +31,9 @@ import org.ceir.core.check.EquipmentCheck;
 import org.ceir.core.country.Country;
 import org.ceir.core.country.NumberingPlan;
 import org.ceir.detect.DetectSettings;
-import org.ceir.registration.ImporterBatches;
+import org.ceir.ingest.ImportQueue;
 import org.ceir.ingest.IngestSettings;
+import org.ceir.registration.ImporterBatches;
 import org.ceir.registration.OwnerIds;
 import org.ceir.registration.Payments;
 import org.ceir.registration.PriceList;
@@ -70,8 +71,8 @@ final class TestServer implements AutoCloseable {
     final Path home;
     final ConsoleServices console;
     final String base;
-    final java.nio.file.Path spool;
-    final org.ceir.lists.OperatorUploads uploads;
+    /** Uploads through the console and the operators' API alike, waiting under {@code home/uploads}. */
+    final ImportQueue imports;
     final org.ceir.lists.ApiKeys apiKeys;
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -98,27 +99,22 @@ final class TestServer implements AutoCloseable {
         appeals = new Appeals(database, AppealSettings.defaults(), OwnerIds.withKey(new byte[32], "[0-9A-Z]{7}", "FIN"),
                 new NumberingPlan(Country.azerbaijan()), new DetectSettings(90, 30, 0, 50, List.of()),
                 CLOCK.getZone(), CLOCK);
-        try {
-            spool = java.nio.file.Files.createTempDirectory("ceir-web-spool");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        uploads = new org.ceir.lists.OperatorUploads(database, listener -> new org.ceir.ingest.Importer(database,
-                Country.azerbaijan(), org.ceir.ingest.IngestSettings.defaults(),
-                java.util.Optional.empty(), listener), spool, org.ceir.lists.ListsSettings.defaults());
         apiKeys = new org.ceir.lists.ApiKeys(database, CLOCK);
         try {
             home = Files.createTempDirectory("ceir-web-test");
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        console = new ConsoleServices(Country.azerbaijan(), IngestSettings.defaults(), home,
-                new FakeConfiguration(database));
+        imports = new ImportQueue(database, Country.azerbaijan(), IngestSettings.defaults(),
+                java.util.Optional.of(home.resolve("reports")), home.resolve("uploads"), 2);
+        console = new ConsoleServices(Country.azerbaijan(), IngestSettings.defaults(), new FakeConfiguration(database));
         registration = registration(database);
+        // The API takes files as large as the console does here, so a server with a small limit tests both doors' 413.
         WebFeatures features = new WebFeatures(java.util.Optional.of(registration), java.util.Optional.of(appeals),
-                new WebFeatures.Operators(apiKeys, new org.ceir.lists.ListRuns(database), java.util.Optional.of(uploads)),
-                java.util.Optional.of(console))
-                .withReports(new org.ceir.appeals.report.ArticleReports(database, CLOCK.getZone(), "AZN", CLOCK));
+                new WebFeatures.Operators(apiKeys, new org.ceir.lists.ListRuns(database), settings.maxUploadMegabytes()
+                        * 1024L * 1024L), java.util.Optional.of(console))
+                .withReports(new org.ceir.appeals.report.ArticleReports(database, CLOCK.getZone(), "AZN", CLOCK))
+                .withImports(imports);
         served = checks == null ? check : checks.apply(database, meters);
         server = new WebServer(local, database, served, meters, features, CLOCK, FAST_HASHER);
         base = "http://127.0.0.1:" + server.start();
@@ -329,14 +325,12 @@ final class TestServer implements AutoCloseable {
                 throw new IllegalStateException("cannot close the check engine", e);
             }
         }
-        uploads.close();
+        imports.close();
         database.close();
-        for (Path directory : List.of(home, spool)) {
-            try (var paths = Files.walk(directory)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+        try (var paths = Files.walk(home)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }
