@@ -30,7 +30,7 @@ class SchemaTest {
     @Test
     void migrate_isIdempotent() {
         assertThat(database.migrate()).isEmpty();
-        assertThat(database.transaction(StoreStatus::schemaVersion)).startsWith("2 ");
+        assertThat(database.transaction(StoreStatus::schemaVersion)).startsWith("3 ");
     }
 
     @Test
