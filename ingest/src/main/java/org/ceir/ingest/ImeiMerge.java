@@ -10,8 +10,8 @@ import java.sql.SQLException;
  * OR-ed, and {@code last_import_job} set where the import inserted the IMEI or moved its first
  * seen (the check engine reloads those). Only IMEIs with news are written: new ones, ones seen
  * earlier than before, ones on a new radio. A daily file is news for few of the IMEIs it holds
- * (V12 took the last seen day, which every file moved, out of this table), so the rest cost a
- * join and no write.
+ * (store's V3 took the last seen day, which every file moved, out of this table), so the rest
+ * cost a join and no write.
  *
  * <p>One statement: the import's IMEIs grouped, left-joined to the table to keep those with news,
  * inserted in IMEI order with {@code ON CONFLICT DO UPDATE … WHERE} something changes. In IMEI
