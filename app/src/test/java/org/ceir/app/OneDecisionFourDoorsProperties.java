@@ -210,10 +210,9 @@ class OneDecisionFourDoorsProperties {
             }
             if (device.firstSeenDaysAgo().isPresent()) {
                 try (PreparedStatement seen = connection.prepareStatement(
-                        "INSERT INTO network_imei (imei, first_seen, last_seen) VALUES (?, ?, ?)")) {
+                        "INSERT INTO network_imei (imei, first_seen) VALUES (?, ?)")) {
                     seen.setLong(1, key);
                     seen.setObject(2, today.minusDays(device.firstSeenDaysAgo().get()));
-                    seen.setObject(3, today);
                     seen.executeUpdate();
                 }
             }

@@ -104,8 +104,8 @@ final class AppealFixture {
                 s.setObject(5, LocalDate.of(2026, 4, 30));
                 s.executeUpdate();
             }
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO network_imei (imei, first_seen, last_seen)"
-                    + " VALUES (?, '2026-04-01', '2026-04-30')")) {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO network_imei (imei, first_seen)"
+                    + " VALUES (?, '2026-04-01')")) {
                 s.setLong(1, key);
                 s.executeUpdate();
             }

@@ -152,10 +152,15 @@ public final class ImeiReport {
         }
     }
 
-    /** First and last day seen, or nulls when never seen. */
+    /**
+     * First and last day seen, or nulls when never seen: the first from {@code network_imei}, the
+     * last from the IMEI's triplets (a probe of each month's key, which leads with the IMEI), or
+     * the first when only a check has seen it.
+     */
     private static LocalDate[] network(Connection connection, long key) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT first_seen, last_seen FROM network_imei WHERE imei = ?")) {
+        try (PreparedStatement query = connection.prepareStatement("SELECT n.first_seen, coalesce((SELECT"
+                + " max(t.last_seen) FROM network_triplet t WHERE t.imei = n.imei), n.first_seen)"
+                + " FROM network_imei n WHERE n.imei = ?")) {
             query.setLong(1, key);
             try (ResultSet row = query.executeQuery()) {
                 return row.next() ? new LocalDate[] {row.getObject(1, LocalDate.class), row.getObject(2, LocalDate.class)}

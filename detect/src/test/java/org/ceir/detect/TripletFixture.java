@@ -65,10 +65,10 @@ final class TripletFixture {
                         entry.getValue()[0], entry.getValue()[1]);
             }
             try (Statement statement = connection.createStatement()) {
-                statement.execute("INSERT INTO network_imei (imei, first_seen, last_seen, rat_bitmask)"
-                        + " SELECT imei, min(first_seen), max(last_seen), bit_or(rat_bitmask) FROM network_triplet"
+                statement.execute("INSERT INTO network_imei (imei, first_seen, rat_bitmask)"
+                        + " SELECT imei, min(first_seen), bit_or(rat_bitmask) FROM network_triplet"
                         + " WHERE imei <> -1 GROUP BY imei ON CONFLICT (imei) DO UPDATE SET first_seen ="
-                        + " excluded.first_seen, last_seen = excluded.last_seen, rat_bitmask = excluded.rat_bitmask");
+                        + " excluded.first_seen, rat_bitmask = excluded.rat_bitmask");
             }
             return null;
         });

@@ -63,8 +63,8 @@ final class FirstSeenRecorder {
         }
         try (PreparedStatement insert = connection.prepareStatement(
                 "WITH seen AS (SELECT * FROM unnest(?::bigint[], ?::int[]) AS s (imei, day)),"
-                        + " added AS (INSERT INTO network_imei (imei, first_seen, last_seen, first_seen_source)"
-                        + "   SELECT imei, DATE '1970-01-01' + day, DATE '1970-01-01' + day, 'CHECK' FROM seen"
+                        + " added AS (INSERT INTO network_imei (imei, first_seen, first_seen_source)"
+                        + "   SELECT imei, DATE '1970-01-01' + day, 'CHECK' FROM seen"
                         + "   ON CONFLICT (imei) DO NOTHING RETURNING imei, first_seen),"
                         + " logged AS (INSERT INTO change_log (imei, change, detail)"
                         + "   SELECT imei, 'FIRST_SEEN', json_build_object('source', 'CHECK', 'first_seen', first_seen)::text"

@@ -92,13 +92,12 @@ final class RegisterRows {
     /** A first sighting as an operator import writes it, without a change row (the import adds one for all). */
     static void seen(Connection connection, long imei, LocalDate firstSeen, Long importJob) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO network_imei (imei, first_seen, last_seen, last_import_job) VALUES (?, ?, ?, ?)"
+                "INSERT INTO network_imei (imei, first_seen, last_import_job) VALUES (?, ?, ?)"
                         + " ON CONFLICT (imei) DO UPDATE SET first_seen = LEAST(network_imei.first_seen, excluded.first_seen),"
                         + " last_import_job = excluded.last_import_job")) {
             insert.setLong(1, imei);
             insert.setObject(2, firstSeen);
-            insert.setObject(3, firstSeen);
-            insert.setObject(4, importJob);
+            insert.setObject(3, importJob);
             insert.executeUpdate();
         }
     }

@@ -132,10 +132,10 @@ final class FileSource {
     String explain(IOException e) {
         if (e instanceof EOFException && compression != Compression.NONE) {
             return name() + " is truncated: its " + (compression == Compression.GZIP ? "gzip" : "zip")
-                    + " data ends early (cut short in transfer?); nothing was imported, send it again";
+                    + " data ends early (cut short in transfer?): send it again";
         }
         if (e instanceof ZipException) {
-            return name() + " is corrupt: " + e.getMessage() + "; nothing was imported, send it again";
+            return name() + " is corrupt: " + e.getMessage() + ": send it again";
         }
         return name() + " cannot be read: " + e.getMessage();
     }

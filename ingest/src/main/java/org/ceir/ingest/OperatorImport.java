@@ -120,14 +120,14 @@ final class OperatorImport implements FileImport {
             triplets = new TripletMerge.Counts(reader.rows - indexStraight(connection, straight), 0);
             fresh.add(straight);
             listener.phase(file, "merging IMEIs");
-            imeis = ImeiMerge.merge(connection, "SELECT imei, first_seen, last_seen, rat_bitmask FROM "
+            imeis = ImeiMerge.merge(connection, "SELECT imei, first_seen, rat_bitmask FROM "
                     + straight.table(), jobId);
         } else {
             listener.phase(file, "merging triplets");
             triplets = mergeStaged(connection, stage, reader, fresh);
             listener.phase(file, "merging IMEIs");
             imeis = ImeiMerge.merge(connection, "SELECT imei, date '1970-01-01' + day AS first_seen,"
-                    + " date '1970-01-01' + day AS last_seen, rat AS rat_bitmask FROM " + stage, jobId);
+                    + " rat AS rat_bitmask FROM " + stage, jobId);
             try (Statement statement = connection.createStatement()) {
                 statement.execute("DROP TABLE " + stage);
             }

@@ -94,7 +94,7 @@ final class Fixtures {
         state.addAll(rows(database, "SELECT triplet_month, operator_id, imei, imei_raw, imsi, msisdn, first_seen,"
                 + " last_seen, date_bitmask, rat_bitmask FROM network_triplet"
                 + " ORDER BY 1, 2, 3, 4, 5 NULLS FIRST, 6 NULLS FIRST"));
-        state.addAll(rows(database, "SELECT imei, first_seen, last_seen, rat_bitmask, first_seen_source,"
+        state.addAll(rows(database, "SELECT imei, first_seen, rat_bitmask, first_seen_source,"
                 + " last_import_job IS NOT NULL FROM network_imei ORDER BY imei"));
         state.addAll(rows(database, "SELECT operator_id, day, imeis, imsis, msisdns FROM operator_day_stats ORDER BY 1, 2"));
         state.addAll(rows(database, "SELECT imei, change FROM change_log ORDER BY id"));

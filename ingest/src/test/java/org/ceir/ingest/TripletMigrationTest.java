@@ -44,8 +44,8 @@ class TripletMigrationTest {
                     + " ('2024-05-01', 1, 35209900176148, NULL, '111011234567890', '2250000001', '2024-05-01', '2024-05-01', 1, 64),"
                     + " ('2024-05-01', 1, -1, 'ABC', NULL, '2250000002', '2024-05-01', '2024-05-01', 1, 64),"
                     + " ('2024-05-01', 2, 35209900176148, NULL, '111021234567890', NULL, '2024-05-01', '2024-05-01', 1, 64)");
-            statement.execute("INSERT INTO network_imei (imei, first_seen, last_seen, rat_bitmask)"
-                    + " VALUES (35209900176148, '2024-05-01', '2024-05-01', 64)");
+            statement.execute("INSERT INTO network_imei (imei, first_seen, rat_bitmask)"
+                    + " VALUES (35209900176148, '2024-05-01', 64)");
         }
 
         try (Database database = Database.connect(v10Url, null, null, 2)) {

@@ -61,8 +61,7 @@ final class RandomRegister {
         boolean seen = random.nextInt(10) < 9;
         if (seen) {
             LocalDate firstSeen = today.minusDays(random.nextInt(70));
-            execute(connection, "INSERT INTO network_imei (imei, first_seen, last_seen) VALUES (?, ?, ?)", imei,
-                    firstSeen, today.minusDays(1));
+            execute(connection, "INSERT INTO network_imei (imei, first_seen) VALUES (?, ?)", imei, firstSeen);
             int sims = random.nextInt(4);
             for (int s = 0; s < sims; s++) {
                 LocalDate day = firstSeen.plusDays(random.nextInt(Math.max(1, (int) (today.toEpochDay() - firstSeen.toEpochDay()))));

@@ -36,8 +36,7 @@ class DeadlinesTest {
     /** An IMEI first seen on DAY_ONE with a home subscriber (azercell) and an inbound roamer. */
     private static long seen(int serial) {
         long imei = key(GALAXY, serial);
-        fx.sql("INSERT INTO network_imei (imei, first_seen, last_seen) VALUES (" + imei + ", '" + DAY_ONE + "', '"
-                + DAY_ONE + "')");
+        fx.sql("INSERT INTO network_imei (imei, first_seen) VALUES (" + imei + ", '" + DAY_ONE + "')");
         fx.sql("INSERT INTO network_triplet (triplet_month, operator_id, imei, imsi, msisdn, first_seen, last_seen,"
                 + " date_bitmask) VALUES ('2026-11-01', (SELECT id FROM operator WHERE code = 'azercell'), " + imei
                 + ", '400011234567" + serial + "', '99450123" + serial + "', '" + DAY_ONE + "', '" + DAY_ONE + "', 2),"

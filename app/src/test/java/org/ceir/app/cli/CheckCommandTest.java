@@ -51,7 +51,7 @@ class CheckCommandTest {
                  PreparedStatement pair = connection.prepareStatement(
                     "INSERT INTO pairing (imei, imsi, kind, created_by) VALUES (?, ?, 'GRANDFATHERED', 'test')");
                  PreparedStatement seen = connection.prepareStatement(
-                    "INSERT INTO network_imei (imei, first_seen, last_seen) VALUES (?, ?, ?)")) {
+                    "INSERT INTO network_imei (imei, first_seen) VALUES (?, ?)")) {
                 status.setLong(1, Long.parseLong(CLONE));
                 status.executeUpdate();
                 pair.setLong(1, Long.parseLong(CLONE));
@@ -59,7 +59,6 @@ class CheckCommandTest {
                 pair.executeUpdate();
                 seen.setLong(1, 35209900000019L);
                 seen.setObject(2, today.minusDays(4));
-                seen.setObject(3, today);
                 seen.executeUpdate();
             }
             ChangeLog.append(connection, Long.parseLong(CLONE), "STATUS_SET", null);

@@ -79,8 +79,8 @@ final class SyntheticRegister {
         String imei = "35000000000000 + g * 7777777777 % 10000000000000";
         database.transaction(connection -> {
             try (Statement make = connection.createStatement()) {
-                make.execute("INSERT INTO network_imei (imei, first_seen, last_seen) SELECT " + imei
-                        + ", current_date - (g % 90)::int, current_date FROM generate_series(0, " + (imeis - 1) + ") g");
+                make.execute("INSERT INTO network_imei (imei, first_seen) SELECT " + imei
+                        + ", current_date - (g % 90)::int FROM generate_series(0, " + (imeis - 1) + ") g");
                 make.execute("INSERT INTO device_status (imei, status, reason, set_by) SELECT " + imei
                         + ", 'STOLEN', 'bench', 'bench' FROM generate_series(0, " + (imeis - 1) + ", 100) g");
                 make.execute("INSERT INTO device_status (imei, status, reason, set_by) SELECT " + imei

@@ -42,7 +42,7 @@ import org.postgresql.PGConnection;
  * <p>For each size (default 1M and 10M rows) it writes a daily operator file of that many distinct
  * subscribers (synthetic rows, gzipped), then in fresh databases: (1) the baselines: the file
  * decompressed and streamed into {@code COPY … (FORMAT csv)} of an unlogged table without index,
- * then of a logged one with the indexes an import needs at the least; (2) the import into an empty store;
+ * then, typed, into a table made in the same transaction with its unique key built after; (2) the import into an empty store;
  * (3) the next day's file of the same subscribers, whose rows all update existing triplets;
  * (4) the first file again, which must find there is nothing to do. Heap peak is measured over the
  * imports. Run it with {@code bench/scripts/ingest-import.sh}, or:
@@ -111,7 +111,7 @@ public final class OperatorImportBenchmark {
         double floorSeconds;
         try (Database database = freshDatabase(adminUrl, "bench_copy")) {
             copySeconds = rawCopy(database, day1);
-            floorSeconds = indexedCopy(database, day1);
+            floorSeconds = floorCopy(database, day1);
         }
         try (Database database = freshDatabase(adminUrl, "bench_import")) {
             long[] phaseStart = {System.nanoTime()};
@@ -140,12 +140,12 @@ public final class OperatorImportBenchmark {
                 throw new IllegalStateException("unexpected outcomes: " + first + " / " + again);
             }
             System.out.printf(Locale.ROOT, "raw COPY (baseline)        %6.1f s  %,12.0f rows/s%n", copySeconds, rows / copySeconds);
-            System.out.printf(Locale.ROOT, "COPY, logged + indexed     %6.1f s  %,12.0f rows/s  (second baseline: ratio %.2f of raw COPY)%n",
+            System.out.printf(Locale.ROOT, "floor: COPY FREEZE + key   %6.1f s  %,12.0f rows/s  (second baseline: ratio %.2f of raw COPY)%n",
                     floorSeconds, rows / floorSeconds, copySeconds / floorSeconds);
-            System.out.printf(Locale.ROOT, "import, empty store        %6.1f s  %,12.0f rows/s  ratio %.2f of raw COPY%n",
-                    importSeconds, rows / importSeconds, copySeconds / importSeconds);
-            System.out.printf(Locale.ROOT, "import, next day (updates) %6.1f s  %,12.0f rows/s  ratio %.2f of raw COPY%n",
-                    nextSeconds, rows / nextSeconds, copySeconds / nextSeconds);
+            System.out.printf(Locale.ROOT, "import, empty store        %6.1f s  %,12.0f rows/s  ratio %.2f of raw COPY, %.2f of the floor%n",
+                    importSeconds, rows / importSeconds, copySeconds / importSeconds, floorSeconds / importSeconds);
+            System.out.printf(Locale.ROOT, "import, next day (updates) %6.1f s  %,12.0f rows/s  ratio %.2f of raw COPY, %.2f of the floor%n",
+                    nextSeconds, rows / nextSeconds, copySeconds / nextSeconds, floorSeconds / nextSeconds);
             System.out.printf(Locale.ROOT, "re-import, nothing to do   %6.2f s  (%s)%n", againSeconds, again.summary());
             System.out.printf(Locale.ROOT, "heap peak over the imports %,6d MiB (max heap %,d MiB)%n", heapPeak >> 20,
                     Runtime.getRuntime().maxMemory() >> 20);
@@ -170,22 +170,27 @@ public final class OperatorImportBenchmark {
     }
 
     /**
-     * The second baseline, a floor for any import that keeps the rows findable: the same file into
-     * a logged table with a unique index on (IMEI, IMSI, MSISDN) and one on the IMEI alone, which
-     * is what the import writes at the least (the triplets' key, the network IMEIs' key).
+     * The second baseline, a floor for any import that keeps the rows durable and findable: the
+     * same file, typed by COPY itself, into a table made in the same transaction (written frozen
+     * and, with {@code wal_level = minimal}, without WAL), then its unique key on (IMEI, IMSI,
+     * MSISDN) built, then committed. This is what the importer does for an operator's first file
+     * of a month, without parsing in Java, checking, or recording the IMEIs.
      */
-    private static double indexedCopy(Database database, Path file) throws SQLException, IOException {
+    private static double floorCopy(Database database, Path file) throws SQLException, IOException {
         try (Connection connection = database.dataSource().getConnection()) {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("CREATE TABLE indexed_copy (date text, imei text, imsi text, msisdn text, rat text)");
-                statement.execute("CREATE UNIQUE INDEX ON indexed_copy (imei, imsi, msisdn)");
-                statement.execute("CREATE INDEX ON indexed_copy (imei)");
-            }
             long t = System.nanoTime();
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE floor_copy (date date, imei bigint, imsi text, msisdn text, rat text)");
+            }
             try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16)) {
                 connection.unwrap(PGConnection.class).getCopyAPI()
-                        .copyIn("COPY indexed_copy FROM STDIN (FORMAT csv, HEADER true)", in, 1 << 16);
+                        .copyIn("COPY floor_copy FROM STDIN (FORMAT csv, HEADER true, FREEZE)", in, 1 << 16);
             }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE UNIQUE INDEX ON floor_copy (imei, imsi, msisdn)");
+            }
+            connection.commit();
             return seconds(t);
         }
     }

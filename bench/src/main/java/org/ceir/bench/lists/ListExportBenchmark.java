@@ -108,8 +108,8 @@ public final class ListExportBenchmark {
             for (int m = 0; m <= 7; m++) {
                 execute(connection, "SELECT ensure_triplet_partition('" + today.minusMonths(m).withDayOfMonth(1) + "')");
             }
-            execute(connection, "INSERT INTO network_imei (imei, first_seen, last_seen)"
-                    + " SELECT 35000000000000 + g * 7, DATE '" + today + "' - (g % 180)::int, DATE '" + today + "'"
+            execute(connection, "INSERT INTO network_imei (imei, first_seen)"
+                    + " SELECT 35000000000000 + g * 7, DATE '" + today + "' - (g % 180)::int"
                     + " FROM generate_series(1, " + n + ") g");
             execute(connection, "INSERT INTO registration (reference, kind, status, created_by)"
                     + " VALUES ('BENCH', 'IMPORTED', 'ACTIVE', 'bench')");
