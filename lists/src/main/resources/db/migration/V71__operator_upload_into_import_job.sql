@@ -1,5 +1,5 @@
 -- Operator files uploaded over the API are import jobs from now on, in the one table the console's
--- uploads use as well (store's V3; org.ceir.ingest.ImportQueue takes both). Every row of
+-- uploads use as well (store's V4; org.ceir.ingest.ImportQueue takes both). Every row of
 -- operator_upload is kept there before the table goes:
 --   * an upload whose import ran (import_job_id set) is that import's own row, which takes the
 --     upload's time, size and line for people;

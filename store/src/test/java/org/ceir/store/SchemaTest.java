@@ -30,7 +30,7 @@ class SchemaTest {
     @Test
     void migrate_isIdempotent() {
         assertThat(database.migrate()).isEmpty();
-        assertThat(database.transaction(StoreStatus::schemaVersion)).startsWith("3 ");
+        assertThat(database.transaction(StoreStatus::schemaVersion)).startsWith("4 ");
     }
 
     @Test
