@@ -343,9 +343,11 @@ class DetectorTest {
         assertThat(ring.cases()).extracting(CloneCases.CaseSummary::status).containsExactly("CONFIRMED");
         assertThat(ring.conditions()).extracting(ImeiReport.ConditionState::condition).containsExactly("clone");
         assertThat(ring.firstSeen()).contains(LocalDate.parse("2024-01-05"));
+        assertThat(ring.lastSeen()).contains(LocalDate.parse("2024-03-30")); // from the triplets
         assertThat(ring.asOf()).contains(AS_OF);
         assertThat(ring.evidence().orElseThrow().imsisPerDay()).hasSize(90);
         assertThat(unseen.evidence()).isEmpty();
         assertThat(unseen.firstSeen()).isEmpty();
+        assertThat(unseen.lastSeen()).isEmpty();
     }
 }

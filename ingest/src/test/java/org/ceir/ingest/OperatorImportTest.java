@@ -97,6 +97,21 @@ class OperatorImportTest {
     }
 
     @Test
+    void importOperator_laterDayOnANewRadio_widensTheRadiosAndLeavesFirstSeenAndItsJob() {
+        importer.importOperator(Fixtures.write(dir, "operator1_20240505_20240505.csv", HEADER,
+                "20240505,352099001761481,111011234567890,2250000001,006"), Fixtures.options());
+        ImportResult sameRadio = importer.importOperator(Fixtures.write(dir, "operator1_20240506_20240506.csv", HEADER,
+                "20240506,352099001761481,111011234567890,2250000001,006"), Fixtures.options());
+        ImportResult newRadio = importer.importOperator(Fixtures.write(dir, "operator1_20240507_20240507.csv", HEADER,
+                "20240507,352099001761481,111011234567890,2250000001,002|006"), Fixtures.options());
+
+        assertThat(sameRadio.summary()).contains("0 new IMEIs, 0 first seen earlier");
+        assertThat(newRadio.summary()).contains("0 new IMEIs, 0 first seen earlier");
+        assertThat(Fixtures.rows(database, "SELECT imei, first_seen, rat_bitmask, last_import_job FROM network_imei"))
+                .containsExactly("35209900176148|2024-05-05|" + ((1 << 2) | (1 << 6)) + "|1");
+    }
+
+    @Test
     void importOperator_sameFileAgain_saysNothingToDoAndChangesNothing() {
         Path file = Fixtures.write(dir, "operator1_20240501_20240501.csv", HEADER,
                 "20240501,352099001761481,111011234567890,2250000001,006");
