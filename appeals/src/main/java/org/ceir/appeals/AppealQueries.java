@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 import org.ceir.core.identity.Imei;
 import org.ceir.registration.OwnerIds;
 import org.ceir.store.Database;
+import org.ceir.store.Rows;
 
 /** The read side of appeals: one appeal, the queue, the overdue list, the public status, attachments. */
 public final class AppealQueries {
@@ -203,50 +204,24 @@ public final class AppealQueries {
     }
 
     private static List<String> duplicates(Connection connection, long id) throws SQLException {
-        List<String> list = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT tracking FROM appeal WHERE duplicate_of = ? ORDER BY id")) {
-            query.setLong(1, id);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    list.add(rows.getString(1));
-                }
-            }
-        }
-        return list;
+        return Rows.list(connection, "SELECT tracking FROM appeal WHERE duplicate_of = ? ORDER BY id",
+                rows -> rows.getString(1), id);
     }
 
     private static List<AppealView.Event> events(Connection connection, long id) throws SQLException {
-        List<AppealView.Event> list = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement("SELECT id, at, actor, action, from_status, to_status,"
-                + " reason, detail::text FROM appeal_event WHERE appeal_id = ? ORDER BY id")) {
-            query.setLong(1, id);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    list.add(new AppealView.Event(rows.getLong(1), rows.getObject(2, OffsetDateTime.class).toInstant(),
-                            rows.getString(3), rows.getString(4),
-                            Optional.ofNullable(rows.getString(5)).map(AppealStatus::valueOf),
-                            AppealStatus.valueOf(rows.getString(6)), Optional.ofNullable(rows.getString(7)),
-                            Optional.ofNullable(rows.getString(8))));
-                }
-            }
-        }
-        return list;
+        return Rows.list(connection, "SELECT id, at, actor, action, from_status, to_status, reason, detail::text"
+                + " FROM appeal_event WHERE appeal_id = ? ORDER BY id", rows -> new AppealView.Event(rows.getLong(1),
+                        rows.getObject(2, OffsetDateTime.class).toInstant(), rows.getString(3), rows.getString(4),
+                        Optional.ofNullable(rows.getString(5)).map(AppealStatus::valueOf),
+                        AppealStatus.valueOf(rows.getString(6)), Optional.ofNullable(rows.getString(7)),
+                        Optional.ofNullable(rows.getString(8))), id);
     }
 
     private static List<AppealView.AttachmentInfo> attachments(Connection connection, long id) throws SQLException {
-        List<AppealView.AttachmentInfo> list = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement("SELECT id, file_name, media_type, size_bytes, sha256,"
-                + " added_by, added_at FROM appeal_attachment WHERE appeal_id = ? ORDER BY id")) {
-            query.setLong(1, id);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    list.add(new AppealView.AttachmentInfo(rows.getLong(1), rows.getString(2), rows.getString(3),
-                            rows.getInt(4), HexFormat.of().formatHex(rows.getBytes(5)), rows.getString(6),
-                            rows.getObject(7, OffsetDateTime.class).toInstant()));
-                }
-            }
-        }
-        return list;
+        return Rows.list(connection, "SELECT id, file_name, media_type, size_bytes, sha256, added_by, added_at"
+                + " FROM appeal_attachment WHERE appeal_id = ? ORDER BY id", rows -> new AppealView.AttachmentInfo(
+                        rows.getLong(1), rows.getString(2), rows.getString(3), rows.getInt(4),
+                        HexFormat.of().formatHex(rows.getBytes(5)), rows.getString(6),
+                        rows.getObject(7, OffsetDateTime.class).toInstant()), id);
     }
 }

@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,6 +14,7 @@ import java.util.function.Function;
 import org.ceir.core.country.Country;
 import org.ceir.core.identity.Imei;
 import org.ceir.store.Database;
+import org.ceir.store.Rows;
 
 /**
  * Everything ceir knows about one IMEI, for a person: its model, statuses, registrations,
@@ -169,24 +169,9 @@ public final class ImeiReport {
         }
     }
 
-    /** A row of a result set as a value. */
-    @FunctionalInterface
-    private interface RowReader<T> {
-        T read(ResultSet row) throws SQLException;
-    }
-
-    private static <T> List<T> rows(Connection connection, String sql, long key, RowReader<T> reader)
+    private static <T> List<T> rows(Connection connection, String sql, long key, Rows.Reader<T> reader)
             throws SQLException {
-        List<T> list = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setLong(1, key);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    list.add(reader.read(rows));
-                }
-            }
-        }
-        return List.copyOf(list);
+        return List.copyOf(Rows.list(connection, sql, reader, key));
     }
 
     private static <T> String lines(List<T> items, Function<T, String> line) {

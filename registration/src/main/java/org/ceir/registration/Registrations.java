@@ -28,6 +28,7 @@ import org.ceir.registration.duty.Tariff;
 import org.ceir.registration.notify.NoticeKind;
 import org.ceir.store.AuditLog;
 import org.ceir.store.Database;
+import org.ceir.store.Rows;
 import org.ceir.store.StoreException;
 
 /**
@@ -321,19 +322,10 @@ public final class Registrations {
                 + " ORDER BY created_at DESC, id DESC", hash);
     }
 
-    /** The registrations whose references {@code sql} selects (one parameter), in its order. */
-    private List<Registration> readEach(Connection connection, String sql, Object parameter) throws SQLException {
-        List<String> references = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setObject(1, parameter);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    references.add(rows.getString(1));
-                }
-            }
-        }
+    /** The registrations whose references {@code sql} selects with {@code parameters}, in its order. */
+    private List<Registration> readEach(Connection connection, String sql, Object... parameters) throws SQLException {
         List<Registration> found = new ArrayList<>();
-        for (String reference : references) {
+        for (String reference : Rows.list(connection, sql, rows -> rows.getString(1), parameters)) {
             read(connection, reference, ownerIds).ifPresent(found::add);
         }
         return found;
@@ -420,26 +412,9 @@ public final class Registrations {
 
     /** A page of registrations, newest first: {@code limit} of them after skipping {@code offset}. */
     public List<Registration> list(Optional<String> status, int limit, int offset) {
-        return database.transaction(connection -> {
-            List<String> references = new ArrayList<>();
-            try (PreparedStatement query = connection.prepareStatement("SELECT reference FROM registration"
-                    + " WHERE (?::text IS NULL OR status = ?) ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?")) {
-                query.setString(1, status.orElse(null));
-                query.setString(2, status.orElse(null));
-                query.setInt(3, limit);
-                query.setInt(4, offset);
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        references.add(rows.getString(1));
-                    }
-                }
-            }
-            List<Registration> found = new ArrayList<>();
-            for (String reference : references) {
-                read(connection, reference, ownerIds).ifPresent(found::add);
-            }
-            return found;
-        });
+        return database.transaction(connection -> readEach(connection, "SELECT reference FROM registration"
+                + " WHERE (?::text IS NULL OR status = ?) ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
+                status.orElse(null), status.orElse(null), limit, offset));
     }
 
     /**
