@@ -25,6 +25,7 @@ import org.ceir.registration.notify.NoticeKind;
 import org.ceir.registration.notify.Templates;
 import org.ceir.store.AuditLog;
 import org.ceir.store.Database;
+import org.ceir.store.Rows;
 
 /**
  * Appeals, from filing to decision: a clerk files at a post office for a citizen who shows their
@@ -159,7 +160,7 @@ public final class Appeals {
                 }
             }
             lockApplicant(connection, applicantHash, p.imei().key());
-            Optional<long[]> original = openAppealOf(connection, applicantHash, p.imei().key());
+            Optional<OpenAppeal> original = openAppealOf(connection, applicantHash, p.imei().key());
             String tracking = TrackingNumbers.next();
             long id;
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO appeal (tracking, kind, status,"
@@ -182,7 +183,7 @@ public final class Appeals {
                 insert.setObject(14, java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC));
                 insert.setObject(15, due);
                 if (original.isPresent()) {
-                    insert.setLong(16, original.get()[0]);
+                    insert.setLong(16, original.get().id());
                 } else {
                     insert.setNull(16, Types.BIGINT);
                 }
@@ -192,7 +193,7 @@ public final class Appeals {
                 }
             }
             List<String> hashes = storeAttachments(connection, id, attachments, filer.actor());
-            String originalTracking = original.isPresent() ? trackingOf(connection, original.get()[0]) : null;
+            String originalTracking = original.map(OpenAppeal::tracking).orElse(null);
             String detail = Json.object("kind", p.kind().name(), "imei", p.imei().toString(), "channel",
                     filer.channel().name(), "office", filer.officeCode(), "claimed_imsi", p.imsi(), "claimed_msisdn",
                     p.msisdn(), "due_on", due.toString(), "duplicate_of", originalTracking, "attachments", hashes);
@@ -201,8 +202,7 @@ public final class Appeals {
                     filer.channel() == Channel.ONLINE ? "filed online, contact number proven by a one-time code"
                             : "filed at post office " + filer.officeCode() + "; the applicant showed their ID");
             if (original.isPresent()) {
-                event(connection, original.get()[0], filer.actor(), "LINKED", null,
-                        AppealStatus.valueOf(statusOf(connection, original.get()[0])), null,
+                event(connection, original.get().id(), filer.actor(), "LINKED", null, original.get().status(), null,
                         Json.object("duplicate", tracking));
                 AuditLog.append(connection, filer.actor(), "APPEAL_LINKED", subject(originalTracking), null,
                         Json.object("duplicate", tracking), "the same applicant appealed again for the same IMEI");
@@ -650,37 +650,16 @@ public final class Appeals {
         }
     }
 
-    private static Optional<long[]> openAppealOf(Connection connection, byte[] applicantHash, long imei)
+    /** The applicant's appeal for the IMEI still being decided, which a new one is linked to as a duplicate. */
+    private record OpenAppeal(long id, String tracking, AppealStatus status) {
+    }
+
+    private static Optional<OpenAppeal> openAppealOf(Connection connection, byte[] applicantHash, long imei)
             throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT id FROM appeal WHERE applicant_id_hash = ?"
+        return Rows.list(connection, "SELECT id, tracking, status FROM appeal WHERE applicant_id_hash = ?"
                 + " AND imei = ? AND duplicate_of IS NULL AND status IN ('RECEIVED', 'UNDER_REVIEW', 'INFO_REQUESTED')"
-                + " ORDER BY id LIMIT 1")) {
-            query.setBytes(1, applicantHash);
-            query.setLong(2, imei);
-            try (ResultSet row = query.executeQuery()) {
-                return row.next() ? Optional.of(new long[] {row.getLong(1)}) : Optional.empty();
-            }
-        }
-    }
-
-    private static String trackingOf(Connection connection, long id) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT tracking FROM appeal WHERE id = ?")) {
-            query.setLong(1, id);
-            try (ResultSet row = query.executeQuery()) {
-                row.next();
-                return row.getString(1);
-            }
-        }
-    }
-
-    private static String statusOf(Connection connection, long id) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT status FROM appeal WHERE id = ?")) {
-            query.setLong(1, id);
-            try (ResultSet row = query.executeQuery()) {
-                row.next();
-                return row.getString(1);
-            }
-        }
+                + " ORDER BY id LIMIT 1", row -> new OpenAppeal(row.getLong(1), row.getString(2),
+                        AppealStatus.valueOf(row.getString(3))), applicantHash, imei).stream().findFirst();
     }
 
     private static void setStatus(Connection connection, long id, AppealStatus to, String reviewer) throws SQLException {
