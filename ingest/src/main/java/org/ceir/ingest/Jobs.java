@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.ceir.store.Rows;
+
 /** The {@code import_job} table: each file taken in and its outcome. */
 final class Jobs {
     private static final String INTERRUPTED = "interrupted: the importing process stopped before it finished;"
@@ -242,19 +244,8 @@ final class Jobs {
     }
 
     static List<ImportJob> history(Connection connection, int limit, Optional<String> operator) throws SQLException {
-        List<ImportJob> jobs = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement(SELECT_JOB
-                + " WHERE (?::text IS NULL OR o.code = ?) ORDER BY j.id DESC LIMIT ?")) {
-            query.setString(1, operator.orElse(null));
-            query.setString(2, operator.orElse(null));
-            query.setInt(3, limit);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    jobs.add(job(rows));
-                }
-            }
-        }
-        return jobs;
+        return Rows.list(connection, SELECT_JOB + " WHERE (?::text IS NULL OR o.code = ?) ORDER BY j.id DESC LIMIT ?",
+                Jobs::job, operator.orElse(null), operator.orElse(null), limit);
     }
 
     /** One job and its report (JSON), if there is such a job. */

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.ceir.store.Rows;
+
 /**
  * The uploads' side of {@code import_job}: a row made QUEUED when a file is taken, and read back by
  * the doors. Its import, or its end when the import could not even begin, goes through
@@ -100,21 +102,11 @@ final class UploadJobs {
      * everyone's.
      */
     static List<Upload> recent(Connection connection, Optional<String> operator, int limit) throws SQLException {
-        List<Upload> uploads = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement(SELECT + " FROM import_job j"
-                + " LEFT JOIN operator o ON o.id = j.operator_id WHERE j.queued_at IS NOT NULL"
+        return Rows.list(connection, SELECT + " FROM import_job j LEFT JOIN operator o ON o.id = j.operator_id"
+                + " WHERE j.queued_at IS NOT NULL"
                 + " AND (j.status IN ('QUEUED', 'RUNNING') OR j.finished_at > clock_timestamp() - interval '1 hour')"
-                + " AND (?::text IS NULL OR o.code = ?) ORDER BY j.queued_at DESC, j.id DESC LIMIT ?")) {
-            query.setString(1, operator.orElse(null));
-            query.setString(2, operator.orElse(null));
-            query.setInt(3, limit);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    uploads.add(upload(rows, Optional.empty()));
-                }
-            }
-        }
-        return uploads;
+                + " AND (?::text IS NULL OR o.code = ?) ORDER BY j.queued_at DESC, j.id DESC LIMIT ?",
+                row -> upload(row, Optional.empty()), operator.orElse(null), operator.orElse(null), limit);
     }
 
     private static Upload upload(ResultSet row, Optional<String> report) throws SQLException {
