@@ -1,16 +1,10 @@
 package org.ceir.web;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.Context;
 import org.ceir.lists.ApiKeys;
 
@@ -26,10 +20,7 @@ final class ApiKeyAuthenticator implements MachineAuthenticator {
     private final ApiKeys keys;
     private final Requests requests;
     private final Messages messages;
-    private final Cache<String, Principal> verified = Caffeine.newBuilder()
-            .expireAfterWrite(REMEMBER)
-            .maximumSize(10_000)
-            .build();
+    private final VerifiedCallers verified = new VerifiedCallers(REMEMBER);
 
     ApiKeyAuthenticator(ApiKeys keys, Requests requests, Messages messages) {
         this.keys = keys;
@@ -39,38 +30,34 @@ final class ApiKeyAuthenticator implements MachineAuthenticator {
 
     @Override
     public Optional<Principal> authenticate(Context ctx) {
-        String presented = ctx.header("X-Api-Key");
+        String presented = presented(ctx);
         if (presented == null) {
-            String header = ctx.header("Authorization");
-            if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-                return Optional.empty();
-            }
-            presented = header.substring(7).strip();
+            return Optional.empty();
         }
-        String fingerprint = fingerprint(presented);
-        Principal known = verified.getIfPresent(fingerprint);
-        if (known != null) {
-            return Optional.of(known);
+        return Optional.of(verified.get(() -> verify(ctx, presented), presented));
+    }
+
+    /** The key in {@code X-Api-Key}, else in {@code Authorization: Bearer}; null when there is none. */
+    private static String presented(Context ctx) {
+        String presented = ctx.header("X-Api-Key");
+        if (presented != null) {
+            return presented;
         }
+        String header = ctx.header("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        return header.substring(7).strip();
+    }
+
+    private Principal verify(Context ctx, String presented) {
         Optional<ApiKeys.Caller> caller = keys.authenticate(presented.strip());
         if (caller.isEmpty()) {
             throw new Problem(401, "unauthorized", messages.get(requests.language(ctx), "problem.unauthorized.api-key"),
                     Map.of(), Map.of("WWW-Authenticate", "Bearer realm=\"ceir\""));
         }
         ApiKeys.Caller found = caller.get();
-        Principal principal = new Principal(-found.keyId(), "api-key:" + found.prefix(), found.label(),
+        return new Principal(-found.keyId(), "api-key:" + found.prefix(), found.label(),
                 EnumSet.of(Role.OPERATOR), found.operator(), null, null);
-        verified.put(fingerprint, principal);
-        return Optional.of(principal);
-    }
-
-    /** The SHA-256 of a presented key: what the cache is keyed by, so that it never holds a secret. */
-    private static String fingerprint(String presented) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(presented.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no SHA-256", e);
-        }
     }
 }

@@ -3,7 +3,6 @@ package org.ceir.web;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,9 +97,10 @@ final class AppealConsole implements RouteGroup {
 
     private void report(Context ctx) {
         Page page = view.page(ctx, "appeal-report.title");
+        Params params = new Params(ctx, page);
         LocalDate today = appeals.today();
-        LocalDate from = day(ctx, "from", today.withDayOfMonth(1), page);
-        LocalDate to = day(ctx, "to", today, page);
+        LocalDate from = params.day("from", today.withDayOfMonth(1));
+        LocalDate to = params.day("to", today);
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("from", from);
         model.put("to", to);
@@ -247,18 +247,6 @@ final class AppealConsole implements RouteGroup {
         ctx.header("X-Content-SHA256", file.sha256());
         ctx.header("Cache-Control", "no-store");
         ctx.contentType(file.mediaType()).result(file.content());
-    }
-
-    private static LocalDate day(Context ctx, String name, LocalDate fallback, Page page) {
-        String text = ctx.queryParam(name);
-        if (text == null || text.isBlank()) {
-            return fallback;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw new Problem(400, "bad-request", page.t("appeal-report.bad-day", text));
-        }
     }
 
     private static String encode(String value) {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -145,6 +146,21 @@ final class ApplicationForm {
         List<String> given = imeis.stream().filter(imei -> !imei.isEmpty()).toList();
         BigDecimal declared = Money.parse(price, "price");
         return new Registrations.PhoneApplication(ownerId, ownerName, contact, model, given, declared);
+    }
+
+    /**
+     * What a page's template needs to draw this form (the public one and the clerk's alike): the
+     * form, an error about it as a whole (or null), and from the register the owner's ID's name, the
+     * IMEIs a phone may have and the models to choose from.
+     */
+    Map<String, Object> model(String formError, RegistrationDesk desk, PriceChoices choices) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("form", this);
+        model.put("formError", formError);
+        model.put("ownerIdName", desk.settings().ownerIdName());
+        model.put("maxImeis", desk.settings().maxImeisPerPhone());
+        model.put("models", choices.all());
+        return model;
     }
 
     /**

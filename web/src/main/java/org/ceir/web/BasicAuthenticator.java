@@ -1,14 +1,8 @@
 package org.ceir.web;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Optional;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.Context;
 import io.javalin.security.BasicAuthCredentials;
 
@@ -25,10 +19,7 @@ final class BasicAuthenticator implements MachineAuthenticator {
     private final Users users;
     private final Requests requests;
     private final Messages messages;
-    private final Cache<String, Principal> verified = Caffeine.newBuilder()
-            .expireAfterWrite(REMEMBER)
-            .maximumSize(10_000)
-            .build();
+    private final VerifiedCallers verified = new VerifiedCallers(REMEMBER);
 
     BasicAuthenticator(Users users, Requests requests, Messages messages) {
         this.users = users;
@@ -42,6 +33,12 @@ final class BasicAuthenticator implements MachineAuthenticator {
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
             return Optional.empty();
         }
+        BasicAuthCredentials credentials = credentials(ctx);
+        return Optional.of(verified.get(() -> verify(ctx, credentials), credentials.getUsername(),
+                credentials.getPassword()));
+    }
+
+    private BasicAuthCredentials credentials(Context ctx) {
         BasicAuthCredentials credentials;
         try {
             credentials = ctx.basicAuthCredentials();
@@ -51,17 +48,14 @@ final class BasicAuthenticator implements MachineAuthenticator {
         if (credentials == null) {
             throw unauthorized(ctx, "problem.unauthorized.malformed");
         }
-        String key = fingerprint(credentials.getUsername(), credentials.getPassword());
-        Principal known = verified.getIfPresent(key);
-        if (known != null) {
-            return Optional.of(known);
-        }
+        return credentials;
+    }
+
+    private Principal verify(Context ctx, BasicAuthCredentials credentials) {
         Users.Authentication outcome = users.authenticate(credentials.getUsername(), credentials.getPassword(),
                 requests.clientAddress(ctx), false);
         if (outcome instanceof Users.Authenticated authenticated) {
-            Principal principal = Principal.machine(authenticated.user());
-            verified.put(key, principal);
-            return Optional.of(principal);
+            return Principal.machine(authenticated.user());
         }
         throw unauthorized(ctx, outcome instanceof Users.Locked ? "problem.unauthorized.locked"
                 : "problem.unauthorized.wrong");
@@ -69,17 +63,5 @@ final class BasicAuthenticator implements MachineAuthenticator {
 
     private Problem unauthorized(Context ctx, String detailKey) {
         return Guard.unauthorized(messages.get(requests.language(ctx), detailKey));
-    }
-
-    private static String fingerprint(String username, String password) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(username.getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-            digest.update(password.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no SHA-256", e);
-        }
     }
 }

@@ -2,7 +2,6 @@ package org.ceir.web;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,9 +61,10 @@ final class DashboardPage implements RouteGroup {
 
     private void dashboard(Context ctx) {
         Page page = view.page(ctx, "dashboard.title").withCharts();
+        Params params = new Params(ctx, page);
         LocalDate today = reports.today();
-        LocalDate to = day(ctx, "to", today, page);
-        LocalDate from = day(ctx, "from", ArticleReports.threeMonthsBefore(to), page);
+        LocalDate to = params.day("to", today);
+        LocalDate from = params.day("from", ArticleReports.threeMonthsBefore(to));
         ArticleReport report;
         try {
             report = reports.report(from, to);
@@ -182,18 +182,6 @@ final class DashboardPage implements RouteGroup {
             return Json.MAPPER.writeValueAsString(option);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a chart's option as JSON: " + e.getMessage(), e);
-        }
-    }
-
-    private static LocalDate day(Context ctx, String name, LocalDate fallback, Page page) {
-        String text = ctx.queryParam(name);
-        if (text == null || text.isBlank()) {
-            return fallback;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw new Problem(400, "bad-request", page.t("appeal-report.bad-day", text));
         }
     }
 }

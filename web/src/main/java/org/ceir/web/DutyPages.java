@@ -107,11 +107,7 @@ final class DutyPages implements RouteGroup {
         DutyQuote quote = quote(question);
         List<Map<String, Object>> lines = new ArrayList<>();
         for (DutyLine line : quote.lines()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("item", duty.item(line, language));
-            row.put("basis", duty.basis(line, language));
-            row.put("amount", line.amount() == null ? null : line.amount().toPlainString());
-            row.put("code", line.code());
+            Map<String, Object> row = duty.json(line, language);
             row.put("args", line.args());
             lines.add(row);
         }

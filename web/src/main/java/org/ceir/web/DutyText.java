@@ -1,7 +1,9 @@
 package org.ceir.web;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.ceir.registration.duty.DutyLine;
 import org.ceir.registration.duty.DutyQuote;
@@ -38,6 +40,16 @@ final class DutyText {
         }
         return new Shown(rows, Money.format(quote.total(), quote.currency()), quote.tariffVersion(),
                 quote.effectiveFrom().toString(), quote.assumption(), unlisted);
+    }
+
+    /** One line for a JSON answer: what it is and how it was reached, worded; its amount and code as stored. */
+    Map<String, Object> json(DutyLine line, Language language) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("item", item(line, language));
+        row.put("basis", basis(line, language));
+        row.put("amount", line.amount() == null ? null : line.amount().toPlainString());
+        row.put("code", line.code());
+        return row;
     }
 
     String item(DutyLine line, Language language) {

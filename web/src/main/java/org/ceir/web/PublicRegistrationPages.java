@@ -148,13 +148,7 @@ final class PublicRegistrationPages implements RouteGroup {
 
     private void render(Context ctx, int status, ApplicationForm form, String formError) {
         Page page = view.page(ctx, "apply.title");
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("form", form);
-        model.put("formError", formError);
-        model.put("ownerIdName", desk.settings().ownerIdName());
-        model.put("maxImeis", desk.settings().maxImeisPerPhone());
-        model.put("models", choices.all());
-        view.render(ctx, status, "register", page, model);
+        view.render(ctx, status, "register", page, form.model(formError, desk, choices));
     }
 
     /** Who applied online, for the registration and the audit log: the channel and the client's address. */

@@ -19,7 +19,6 @@ import org.ceir.registration.ImporterBatches;
 import org.ceir.registration.Payments;
 import org.ceir.registration.Registrations;
 import org.ceir.registration.StolenReports;
-import org.ceir.registration.duty.DutyLine;
 import org.ceir.registration.duty.DutyQuote;
 import org.ceir.registration.duty.Money;
 
@@ -294,15 +293,7 @@ final class RegistrationApi implements RouteGroup {
     }
 
     private Map<String, Object> quote(DutyQuote quote, Language language) {
-        List<Map<String, Object>> lines = new ArrayList<>();
-        for (DutyLine line : quote.lines()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("item", duty.item(line, language));
-            row.put("basis", duty.basis(line, language));
-            row.put("amount", line.amount() == null ? null : line.amount().toPlainString());
-            row.put("code", line.code());
-            lines.add(row);
-        }
+        List<Map<String, Object>> lines = quote.lines().stream().map(line -> duty.json(line, language)).toList();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("tariff", quote.tariffVersion());
         body.put("lines", lines);

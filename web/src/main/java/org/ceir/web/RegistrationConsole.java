@@ -166,13 +166,7 @@ final class RegistrationConsole implements RouteGroup {
     }
 
     private void form(Context ctx, int status, ApplicationForm form, String formError) {
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("form", form);
-        model.put("formError", formError);
-        model.put("ownerIdName", desk.settings().ownerIdName());
-        model.put("maxImeis", desk.settings().maxImeisPerPhone());
-        model.put("models", choices.all());
-        view.render(ctx, status, "regnew", view.page(ctx, "regnew.title"), model);
+        view.render(ctx, status, "regnew", view.page(ctx, "regnew.title"), form.model(formError, desk, choices));
     }
 
     private void show(Context ctx) {
