@@ -78,7 +78,7 @@ class AppealBrowserTest {
     void clerk_filesAnAppealWithADocument() throws IOException {
         Path photo = Files.write(Files.createTempFile("id-card", ".jpg"), AppealPagesTest.jpeg());
         browser.get(web.base + "/login?lang=en");
-        signIn("clerk");
+        chromium.signIn("clerk", TestServer.PASSWORD);
         chromium.clickAndWait(By.cssSelector(".console-nav a[href='/console/appeals/new']"));
         chromium.accessible("appeal-new");
         browser.findElement(By.cssSelector("input[name=kind][value=NUMBER_CHANGE]")).click();
@@ -104,7 +104,7 @@ class AppealBrowserTest {
     @Order(3)
     void analyst_approvesTheNumberChangeFromTheEvidence() {
         browser.get(web.base + "/login?lang=en");
-        signIn("analyst");
+        chromium.signIn("analyst", TestServer.PASSWORD);
         chromium.clickAndWait(By.cssSelector(".console-nav a[href='/console/appeals']"));
         chromium.accessible("appeals-queue");
         chromium.screenshot("23-appeals-queue");
@@ -164,18 +164,12 @@ class AppealBrowserTest {
     @Test
     @Order(5)
     void publicPages_fitAPhoneScreen() {
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
-        try {
-            for (String path : List.of("/appeal?lang=az", "/appeal/status?lang=ru&tracking=" + tracking)) {
-                browser.get(web.base + path);
-                Long overflow = (Long) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
-                        "return document.documentElement.scrollWidth - window.innerWidth;");
-                assertThat(overflow).as(path + " on a 390 px wide screen").isLessThanOrEqualTo(0L);
-            }
-            chromium.screenshot("28-appeal-status-phone");
-        } finally {
-            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1400));
-        }
+        String form = "/appeal?lang=az";
+        String status = "/appeal/status?lang=ru&tracking=" + tracking;
+        assertThat(chromium.overflowOnAPhone(web.base + form, null)).as(form + " on a 390 px wide screen")
+                .isLessThanOrEqualTo(0L);
+        assertThat(chromium.overflowOnAPhone(web.base + status, "28-appeal-status-phone"))
+                .as(status + " on a 390 px wide screen").isLessThanOrEqualTo(0L);
     }
 
     /** Waits until ECharts has drawn into the element (it draws after the page loads). */
@@ -190,11 +184,5 @@ class AppealBrowserTest {
             }
         }
         assertThat(browser.findElements(By.cssSelector("#" + id + " svg"))).as(id + " drawn").isNotEmpty();
-    }
-
-    private static void signIn(String username) {
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(TestServer.PASSWORD);
-        chromium.clickAndWait(By.id("login-button"));
     }
 }

@@ -95,6 +95,13 @@ final class Chromium implements AutoCloseable {
         input.sendKeys(text);
     }
 
+    /** Signs in through the login form on the current page and waits for the page that answers. */
+    void signIn(String username, String password) {
+        type(By.id("username"), username);
+        type(By.id("password"), password);
+        clickAndWait(By.id("login-button"));
+    }
+
     /** Clicks and waits until the next page replaced this one, so no answer of the old page is read. */
     void clickAndWait(By target) {
         WebElement page = driver.findElement(By.tagName("html"));
@@ -134,11 +141,13 @@ final class Chromium implements AutoCloseable {
     }
 
     /**
-     * How far a page scrolls sideways on a phone's screen (390 × 844); 0 or less fits.
+     * How far a page scrolls sideways on a phone's screen (390 × 844); 0 or less fits. The window
+     * gets its size back afterwards.
      *
      * @param screenshot the name to save the phone-sized page under, or null
      */
     long overflowOnAPhone(String url, String screenshot) {
+        Dimension before = driver.manage().window().getSize();
         driver.manage().window().setSize(new Dimension(390, 844));
         try {
             driver.get(url);
@@ -148,7 +157,7 @@ final class Chromium implements AutoCloseable {
             return (Long) ((JavascriptExecutor) driver).executeScript(
                     "return document.documentElement.scrollWidth - window.innerWidth;");
         } finally {
-            driver.manage().window().setSize(new Dimension(1280, 900));
+            driver.manage().window().setSize(before);
         }
     }
 

@@ -69,7 +69,7 @@ class ConsoleBrowserTest {
     @Order(1)
     void analyst_confirmsTheCloneCaseFromTheQueue() {
         browser.get(web.base + "/login?lang=en");
-        signIn("analyst");
+        chromium.signIn("analyst", TestServer.PASSWORD);
         chromium.clickAndWait(By.cssSelector(".console-nav a[href='/console/cases']"));
 
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("1 open cases", ConsoleData.RING_IMEI);
@@ -125,7 +125,7 @@ class ConsoleBrowserTest {
     void admin_watchesAnImportToTheEnd() {
         Path file = ConsoleData.april(data, 3000);
         browser.get(web.base + "/login?lang=en");
-        signIn("admin");
+        chromium.signIn("admin", TestServer.PASSWORD);
         chromium.clickAndWait(By.cssSelector(".console-nav a[href='/console/imports']"));
         chromium.accessible("imports");
 
@@ -172,11 +172,5 @@ class ConsoleBrowserTest {
     private static long overflow() {
         return (Long) ((JavascriptExecutor) browser).executeScript(
                 "return document.documentElement.scrollWidth - window.innerWidth;");
-    }
-
-    private static void signIn(String username) {
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(TestServer.PASSWORD);
-        chromium.clickAndWait(By.id("login-button"));
     }
 }
