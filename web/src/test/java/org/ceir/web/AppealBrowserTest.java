@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Statement;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -26,8 +25,6 @@ import org.openqa.selenium.WebDriver;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AppealBrowserTest {
-    private static final String CLONED = "352099001761481";
-
     private static TestServer web;
     private static Chromium chromium;
     private static WebDriver browser;
@@ -41,15 +38,7 @@ class AppealBrowserTest {
         web = new TestServer(WebSettings.defaults().withChecksPerMinute(1000));
         web.user("clerk", Role.CLERK);
         web.user("analyst", Role.ANALYST);
-        web.database.transaction(c -> {
-            try (Statement s = c.createStatement()) {
-                s.execute("INSERT INTO device_status (imei, status, reason, sticky, set_by) VALUES"
-                        + " (35209900176148, 'CLONE', 'IMEI copied onto other phones', true, 'analyst')");
-                s.execute("INSERT INTO pairing (imei, imsi, msisdn, kind, ref, created_by) VALUES"
-                        + " (35209900176148, '400011111111111', '994501111111', 'GRANDFATHERED', 'case:1', 'analyst')");
-            }
-            return null;
-        });
+        AppealPagesTest.seedClone(web);
     }
 
     @AfterAll
@@ -82,7 +71,7 @@ class AppealBrowserTest {
         chromium.clickAndWait(By.cssSelector(".console-nav a[href='/console/appeals/new']"));
         chromium.accessible("appeal-new");
         browser.findElement(By.cssSelector("input[name=kind][value=NUMBER_CHANGE]")).click();
-        browser.findElement(By.id("imei")).sendKeys(CLONED);
+        browser.findElement(By.id("imei")).sendKeys(AppealPagesTest.CLONED);
         browser.findElement(By.id("fin")).sendKeys("5ABC12K");
         browser.findElement(By.id("msisdn")).sendKeys("055 222 22 22");
         browser.findElement(By.id("statement")).sendKeys("I changed my number in April; the phone stopped working.");
