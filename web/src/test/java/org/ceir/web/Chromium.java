@@ -41,6 +41,8 @@ final class Chromium implements AutoCloseable {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target/screenshots");
+    /** A phone's screen, as the tests of small screens size the window. */
+    static final Dimension PHONE = new Dimension(390, 844);
 
     final WebDriver driver;
     private final Path profile;
@@ -148,17 +150,22 @@ final class Chromium implements AutoCloseable {
      */
     long overflowOnAPhone(String url, String screenshot) {
         Dimension before = driver.manage().window().getSize();
-        driver.manage().window().setSize(new Dimension(390, 844));
+        driver.manage().window().setSize(PHONE);
         try {
             driver.get(url);
             if (screenshot != null) {
                 screenshot(screenshot);
             }
-            return (Long) ((JavascriptExecutor) driver).executeScript(
-                    "return document.documentElement.scrollWidth - window.innerWidth;");
+            return overflow();
         } finally {
             driver.manage().window().setSize(before);
         }
+    }
+
+    /** How far the current page scrolls sideways in the window as it is; 0 or less fits. */
+    long overflow() {
+        return (Long) ((JavascriptExecutor) driver).executeScript(
+                "return document.documentElement.scrollWidth - window.innerWidth;");
     }
 
     void screenshot(String name) {

@@ -108,10 +108,11 @@ class ConsoleBrowserTest {
         chromium.accessible("imei-page");
         chromium.screenshot("33-console-imei-timeline");
 
-        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.manage().window().setSize(Chromium.PHONE);
         try {
             browser.navigate().refresh();
-            assertThat(overflow()).as("horizontal scrolling of the IMEI page on a 390 px wide screen").isLessThanOrEqualTo(0L);
+            assertThat(chromium.overflow()).as("horizontal scrolling of the IMEI page on a 390 px wide screen")
+                    .isLessThanOrEqualTo(0L);
             ((JavascriptExecutor) browser).executeScript("document.getElementById('timeline-title').scrollIntoView();");
             chromium.screenshot("34-console-imei-phone");
         } finally {
@@ -167,10 +168,5 @@ class ConsoleBrowserTest {
         chromium.accessible("settings");
         chromium.screenshot("40-console-settings");
         chromium.clickAndWait(By.cssSelector(".signout button"));
-    }
-
-    private static long overflow() {
-        return (Long) ((JavascriptExecutor) browser).executeScript(
-                "return document.documentElement.scrollWidth - window.innerWidth;");
     }
 }
