@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Statement;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -26,8 +25,6 @@ import org.openqa.selenium.WebDriver;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AppealBrowserTest {
-    private static final String CLONED = "352099001761481";
-
     private static TestServer web;
     private static Chromium chromium;
     private static WebDriver browser;
@@ -41,15 +38,7 @@ class AppealBrowserTest {
         web = new TestServer(WebSettings.defaults().withChecksPerMinute(1000));
         web.user("clerk", Role.CLERK);
         web.user("analyst", Role.ANALYST);
-        web.database.transaction(c -> {
-            try (Statement s = c.createStatement()) {
-                s.execute("INSERT INTO device_status (imei, status, reason, sticky, set_by) VALUES"
-                        + " (35209900176148, 'CLONE', 'IMEI copied onto other phones', true, 'analyst')");
-                s.execute("INSERT INTO pairing (imei, imsi, msisdn, kind, ref, created_by) VALUES"
-                        + " (35209900176148, '400011111111111', '994501111111', 'GRANDFATHERED', 'case:1', 'analyst')");
-            }
-            return null;
-        });
+        AppealPagesTest.seedClone(web);
     }
 
     @AfterAll
@@ -78,11 +67,11 @@ class AppealBrowserTest {
     void clerk_filesAnAppealWithADocument() throws IOException {
         Path photo = Files.write(Files.createTempFile("id-card", ".jpg"), AppealPagesTest.jpeg());
         browser.get(web.base + "/login?lang=en");
-        signIn("clerk");
+        chromium.signIn("clerk", TestServer.PASSWORD);
         chromium.clickAndWait(By.cssSelector(".console-nav a[href='/console/appeals/new']"));
         chromium.accessible("appeal-new");
         browser.findElement(By.cssSelector("input[name=kind][value=NUMBER_CHANGE]")).click();
-        browser.findElement(By.id("imei")).sendKeys(CLONED);
+        browser.findElement(By.id("imei")).sendKeys(AppealPagesTest.CLONED);
         browser.findElement(By.id("fin")).sendKeys("5ABC12K");
         browser.findElement(By.id("msisdn")).sendKeys("055 222 22 22");
         browser.findElement(By.id("statement")).sendKeys("I changed my number in April; the phone stopped working.");
@@ -104,7 +93,7 @@ class AppealBrowserTest {
     @Order(3)
     void analyst_approvesTheNumberChangeFromTheEvidence() {
         browser.get(web.base + "/login?lang=en");
-        signIn("analyst");
+        chromium.signIn("analyst", TestServer.PASSWORD);
         chromium.clickAndWait(By.cssSelector(".console-nav a[href='/console/appeals']"));
         chromium.accessible("appeals-queue");
         chromium.screenshot("23-appeals-queue");
@@ -164,18 +153,12 @@ class AppealBrowserTest {
     @Test
     @Order(5)
     void publicPages_fitAPhoneScreen() {
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
-        try {
-            for (String path : List.of("/appeal?lang=az", "/appeal/status?lang=ru&tracking=" + tracking)) {
-                browser.get(web.base + path);
-                Long overflow = (Long) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
-                        "return document.documentElement.scrollWidth - window.innerWidth;");
-                assertThat(overflow).as(path + " on a 390 px wide screen").isLessThanOrEqualTo(0L);
-            }
-            chromium.screenshot("28-appeal-status-phone");
-        } finally {
-            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1400));
-        }
+        String form = "/appeal?lang=az";
+        String status = "/appeal/status?lang=ru&tracking=" + tracking;
+        assertThat(chromium.overflowOnAPhone(web.base + form, null)).as(form + " on a 390 px wide screen")
+                .isLessThanOrEqualTo(0L);
+        assertThat(chromium.overflowOnAPhone(web.base + status, "28-appeal-status-phone"))
+                .as(status + " on a 390 px wide screen").isLessThanOrEqualTo(0L);
     }
 
     /** Waits until ECharts has drawn into the element (it draws after the page loads). */
@@ -190,11 +173,5 @@ class AppealBrowserTest {
             }
         }
         assertThat(browser.findElements(By.cssSelector("#" + id + " svg"))).as(id + " drawn").isNotEmpty();
-    }
-
-    private static void signIn(String username) {
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(TestServer.PASSWORD);
-        chromium.clickAndWait(By.id("login-button"));
     }
 }

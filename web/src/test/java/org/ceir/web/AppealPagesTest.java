@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 /** The appeals over HTTP: the clerk's form, the analyst's decision page, the public pages and the REST API. */
 class AppealPagesTest {
-    private static final String CLONED = "352099001761481";
+    static final String CLONED = "352099001761481";
     private static TestServer web;
 
     @BeforeAll
@@ -37,7 +37,17 @@ class AppealPagesTest {
         web.user("clerk", Role.CLERK);
         web.user("analyst", Role.ANALYST);
         web.user("auditor", Role.AUDITOR);
-        web.database.transaction(c -> {
+        seedClone(web);
+    }
+
+    @AfterAll
+    static void stop() {
+        web.close();
+    }
+
+    /** {@link #CLONED} under clone status and paired with its grandfathered SIM, the owner's old number. */
+    static void seedClone(TestServer server) {
+        server.database.transaction(c -> {
             try (Statement s = c.createStatement()) {
                 s.execute("INSERT INTO device_status (imei, status, reason, sticky, set_by) VALUES"
                         + " (35209900176148, 'CLONE', 'IMEI copied onto other phones', true, 'analyst')");
@@ -46,11 +56,6 @@ class AppealPagesTest {
             }
             return null;
         });
-    }
-
-    @AfterAll
-    static void stop() {
-        web.close();
     }
 
     private static TestServer.Browser signedIn(String username) {

@@ -12,8 +12,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 
 /**
@@ -106,16 +104,8 @@ class BrowserTest {
     @Test
     @Order(5)
     void check_fitsAPhoneScreen() {
-        browser.manage().window().setSize(new Dimension(390, 844));
-        try {
-            browser.get(web.base + "/?lang=az");
-            Long overflow = (Long) ((JavascriptExecutor) browser).executeScript(
-                    "return document.documentElement.scrollWidth - window.innerWidth;");
-            assertThat(overflow).as("horizontal scrolling on a 390 px wide screen").isLessThanOrEqualTo(0L);
-            chromium.screenshot("05-check-phone");
-        } finally {
-            browser.manage().window().setSize(new Dimension(1280, 900));
-        }
+        assertThat(chromium.overflowOnAPhone(web.base + "/?lang=az", "05-check-phone"))
+                .as("horizontal scrolling on a 390 px wide screen").isLessThanOrEqualTo(0L);
     }
 
     @Test
@@ -123,7 +113,7 @@ class BrowserTest {
     void login_asAnalystShowsTheAnalystsHome() {
         browser.get(web.base + "/login?lang=en");
         chromium.accessible("login");
-        signIn("analyst", TestServer.PASSWORD);
+        chromium.signIn("analyst", TestServer.PASSWORD);
 
         assertThat(browser.getCurrentUrl()).endsWith("/console");
         String page = browser.findElement(By.tagName("main")).getText();
@@ -145,7 +135,7 @@ class BrowserTest {
     @Order(7)
     void userAdmin_pageIsAccessible() {
         browser.get(web.base + "/login?lang=en");
-        signIn("admin", TestServer.PASSWORD);
+        chromium.signIn("admin", TestServer.PASSWORD);
         browser.get(web.base + "/console/users");
 
         assertThat(browser.findElement(By.tagName("table")).getText()).contains("analyst", "victim");
@@ -159,9 +149,9 @@ class BrowserTest {
     void login_locksOutAfterRepeatedWrongPasswords() {
         browser.get(web.base + "/login?lang=en");
         for (int i = 0; i < WebSettings.defaults().maxFailedLogins(); i++) {
-            signIn("victim", "not the password " + i);
+            chromium.signIn("victim", "not the password " + i);
         }
-        signIn("victim", TestServer.PASSWORD);
+        chromium.signIn("victim", TestServer.PASSWORD);
 
         assertThat(browser.findElement(By.id("login-error")).getText()).contains("locked");
         assertThat(browser.getCurrentUrl()).endsWith("/login");
@@ -189,13 +179,5 @@ class BrowserTest {
         input.clear();
         input.sendKeys(imei);
         chromium.clickAndWait(By.id("check-button"));
-    }
-
-    private static void signIn(String username, String password) {
-        var name = browser.findElement(By.id("username"));
-        name.clear();
-        name.sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(password);
-        chromium.clickAndWait(By.id("login-button"));
     }
 }

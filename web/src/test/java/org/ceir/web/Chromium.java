@@ -41,6 +41,8 @@ final class Chromium implements AutoCloseable {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target/screenshots");
+    /** A phone's screen, as the tests of small screens size the window. */
+    static final Dimension PHONE = new Dimension(390, 844);
 
     final WebDriver driver;
     private final Path profile;
@@ -95,6 +97,13 @@ final class Chromium implements AutoCloseable {
         input.sendKeys(text);
     }
 
+    /** Signs in through the login form on the current page and waits for the page that answers. */
+    void signIn(String username, String password) {
+        type(By.id("username"), username);
+        type(By.id("password"), password);
+        clickAndWait(By.id("login-button"));
+    }
+
     /** Clicks and waits until the next page replaced this one, so no answer of the old page is read. */
     void clickAndWait(By target) {
         WebElement page = driver.findElement(By.tagName("html"));
@@ -134,22 +143,29 @@ final class Chromium implements AutoCloseable {
     }
 
     /**
-     * How far a page scrolls sideways on a phone's screen (390 × 844); 0 or less fits.
+     * How far a page scrolls sideways on a phone's screen (390 × 844); 0 or less fits. The window
+     * gets its size back afterwards.
      *
      * @param screenshot the name to save the phone-sized page under, or null
      */
     long overflowOnAPhone(String url, String screenshot) {
-        driver.manage().window().setSize(new Dimension(390, 844));
+        Dimension before = driver.manage().window().getSize();
+        driver.manage().window().setSize(PHONE);
         try {
             driver.get(url);
             if (screenshot != null) {
                 screenshot(screenshot);
             }
-            return (Long) ((JavascriptExecutor) driver).executeScript(
-                    "return document.documentElement.scrollWidth - window.innerWidth;");
+            return overflow();
         } finally {
-            driver.manage().window().setSize(new Dimension(1280, 900));
+            driver.manage().window().setSize(before);
         }
+    }
+
+    /** How far the current page scrolls sideways in the window as it is; 0 or less fits. */
+    long overflow() {
+        return (Long) ((JavascriptExecutor) driver).executeScript(
+                "return document.documentElement.scrollWidth - window.innerWidth;");
     }
 
     void screenshot(String name) {

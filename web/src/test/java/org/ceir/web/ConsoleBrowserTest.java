@@ -69,7 +69,7 @@ class ConsoleBrowserTest {
     @Order(1)
     void analyst_confirmsTheCloneCaseFromTheQueue() {
         browser.get(web.base + "/login?lang=en");
-        signIn("analyst");
+        chromium.signIn("analyst", TestServer.PASSWORD);
         chromium.clickAndWait(By.cssSelector(".console-nav a[href='/console/cases']"));
 
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("1 open cases", ConsoleData.RING_IMEI);
@@ -108,10 +108,11 @@ class ConsoleBrowserTest {
         chromium.accessible("imei-page");
         chromium.screenshot("33-console-imei-timeline");
 
-        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.manage().window().setSize(Chromium.PHONE);
         try {
             browser.navigate().refresh();
-            assertThat(overflow()).as("horizontal scrolling of the IMEI page on a 390 px wide screen").isLessThanOrEqualTo(0L);
+            assertThat(chromium.overflow()).as("horizontal scrolling of the IMEI page on a 390 px wide screen")
+                    .isLessThanOrEqualTo(0L);
             ((JavascriptExecutor) browser).executeScript("document.getElementById('timeline-title').scrollIntoView();");
             chromium.screenshot("34-console-imei-phone");
         } finally {
@@ -125,7 +126,7 @@ class ConsoleBrowserTest {
     void admin_watchesAnImportToTheEnd() {
         Path file = ConsoleData.april(data, 3000);
         browser.get(web.base + "/login?lang=en");
-        signIn("admin");
+        chromium.signIn("admin", TestServer.PASSWORD);
         chromium.clickAndWait(By.cssSelector(".console-nav a[href='/console/imports']"));
         chromium.accessible("imports");
 
@@ -167,16 +168,5 @@ class ConsoleBrowserTest {
         chromium.accessible("settings");
         chromium.screenshot("40-console-settings");
         chromium.clickAndWait(By.cssSelector(".signout button"));
-    }
-
-    private static long overflow() {
-        return (Long) ((JavascriptExecutor) browser).executeScript(
-                "return document.documentElement.scrollWidth - window.innerWidth;");
-    }
-
-    private static void signIn(String username) {
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(TestServer.PASSWORD);
-        chromium.clickAndWait(By.id("login-button"));
     }
 }

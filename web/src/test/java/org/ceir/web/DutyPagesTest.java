@@ -14,8 +14,7 @@ class DutyPagesTest {
 
     @BeforeAll
     static void start() {
-        web = new TestServer(WebSettings.defaults().withFormLimits(1000, 1000));
-        RegistrationFixture.seed(web);
+        web = RegistrationFixture.server();
     }
 
     @AfterAll

@@ -27,8 +27,7 @@ class PaymentApiTest {
 
     @BeforeAll
     static void start() {
-        web = new TestServer(WebSettings.defaults().withFormLimits(1000, 1000));
-        RegistrationFixture.seed(web);
+        web = RegistrationFixture.server();
     }
 
     @AfterAll

@@ -26,8 +26,7 @@ class PublicRegistrationPagesTest {
 
     @BeforeAll
     static void start() {
-        web = new TestServer(WebSettings.defaults().withFormLimits(1000, 1000));
-        RegistrationFixture.seed(web);
+        web = RegistrationFixture.server();
     }
 
     @AfterAll

@@ -23,8 +23,7 @@ class PublicStolenPagesTest {
 
     @BeforeAll
     static void start() {
-        web = new TestServer(WebSettings.defaults().withFormLimits(1000, 1000));
-        RegistrationFixture.seed(web);
+        web = RegistrationFixture.server();
     }
 
     @AfterAll

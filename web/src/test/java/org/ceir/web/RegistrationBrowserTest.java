@@ -144,9 +144,7 @@ class RegistrationBrowserTest {
     @Order(4)
     void clerk_confirmsThePaymentTaken() {
         browser.open(web.base + "/login?lang=en");
-        browser.type(By.id("username"), "clerk");
-        browser.type(By.id("password"), TestServer.PASSWORD);
-        browser.clickAndWait(By.id("login-button"));
+        browser.signIn("clerk", TestServer.PASSWORD);
         browser.clickAndWait(By.cssSelector(".console-nav a[href='/console/registrations']"));
         browser.accessible("registrations list");
         browser.screenshot("25-console-registrations");
@@ -223,9 +221,7 @@ class RegistrationBrowserTest {
     void clerk_liftsTheBlockWhenThePhoneIsBack() {
         String report = browser.find(By.id("reported")).getAttribute("data-report");
         browser.open(web.base + "/login?lang=en");
-        browser.type(By.id("username"), "clerk");
-        browser.type(By.id("password"), TestServer.PASSWORD);
-        browser.clickAndWait(By.id("login-button"));
+        browser.signIn("clerk", TestServer.PASSWORD);
         browser.open(web.base + "/console/stolen/" + report);
         browser.find(By.id("seen")).click();
         browser.type(By.id("note"), "ID card and the phone seen at the counter");

@@ -29,6 +29,16 @@ final class RegistrationFixture {
         seed(web.database);
     }
 
+    /**
+     * A test server over this catalogue whose public forms and payment notices allow 1000 a minute,
+     * as the public pages' tests send many.
+     */
+    static TestServer server() {
+        TestServer web = new TestServer(WebSettings.defaults().withFormLimits(1000, 1000));
+        seed(web);
+        return web;
+    }
+
     static void seed(Database database) {
         database.transaction(c -> {
             try (Statement s = c.createStatement()) {
