@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +25,15 @@ import org.ceir.app.Main;
  */
 final class Cli {
     private Cli() {
+    }
+
+    /**
+     * Makes a test's temporary directory a home PostgreSQL can use (under root it runs as nobody, who must
+     * be able to enter it); returns it as the {@code --home} argument.
+     */
+    static String home(Path dir) throws IOException {
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return dir.toString();
     }
 
     /** What a command did: its exit code and what it printed on stdout and stderr. */
