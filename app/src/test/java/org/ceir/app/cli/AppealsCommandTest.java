@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.Map;
@@ -45,7 +44,7 @@ class AppealsCommandTest {
 
     @Test
     void fileApproveReportAndVerifyTheAuditLog() throws Exception {
-        Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Cli.home(home);
         try (Ceir ceir = new Ceir(home, Settings.load(Optional.empty(), Map.of(), Map.of()), System.err)) {
             // keeps the embedded server up while the commands attach; the IMEI is a confirmed clone
             ceir.database().transaction(c -> {

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.LocalDate;
@@ -38,8 +36,7 @@ class CheckCommandTest {
 
     @BeforeAll
     static void register() throws Exception {
-        // Under root PostgreSQL runs as nobody, who must be able to enter the home directory.
-        Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Cli.home(home);
         ceir = new Ceir(home, Settings.load(Optional.empty(), Map.of(),
                 Map.of("sbi.host", "127.0.0.1", "sbi.port", "0", "web.bind-address", "127.0.0.1", "web.port", "0",
                         "diameter.port", "0")),

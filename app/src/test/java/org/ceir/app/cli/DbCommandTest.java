@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 
 import org.ceir.app.Main;
 import org.junit.jupiter.api.Test;
@@ -20,8 +18,7 @@ class DbCommandTest {
 
     @Test
     void status_freshHomeIsCreatedMigratedAndDescribed() throws Exception {
-        // Under root PostgreSQL runs as nobody, who must be able to enter the home directory.
-        Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Cli.home(home);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream saved = System.out;
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));

@@ -7,7 +7,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +43,7 @@ class RegistrationCommandsTest {
 
     @Test
     void register_payReportStolenExportAndNotify() throws Exception {
-        Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Cli.home(home);
         String first = Imei.ofKey(35395811_000001L).toString();
         String second = Imei.ofKey(35395812_000001L).toString();
         try (Ceir ceir = new Ceir(home, Settings.load(Optional.empty(), Map.of(), Map.of()), System.err)) {

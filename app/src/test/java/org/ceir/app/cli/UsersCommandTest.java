@@ -7,9 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 
 import org.ceir.app.Main;
 import org.junit.jupiter.api.Test;
@@ -22,7 +20,7 @@ class UsersCommandTest {
 
     @Test
     void add_readsThePasswordFromStdinAndListShowsTheUser() throws Exception {
-        Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Cli.home(home);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream savedOut = System.out;
