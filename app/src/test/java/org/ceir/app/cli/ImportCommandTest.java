@@ -47,13 +47,4 @@ class ImportCommandTest {
                 .contains("ceir: bakcell_20240501_20240501.csv.gz is truncated")
                 .contains("nothing was imported (report: " + this.home.resolve("reports"));
     }
-
-    @Test
-    void byOperator_filesOfSeveralOperators_queuesEachOperatorsInDateOrder() {
-        assertThat(ImportCommand.OperatorData.byOperator(java.util.List.of(Path.of("d/nar_20240502_20240502.csv.gz"),
-                Path.of("d/azercell_20240502_20240502.csv.gz"), Path.of("e/nar_20240501_20240501.csv"),
-                Path.of("d/azercell_20240501_20240501.csv.gz")))).containsExactly(
-                java.util.List.of(Path.of("d/azercell_20240501_20240501.csv.gz"), Path.of("d/azercell_20240502_20240502.csv.gz")),
-                java.util.List.of(Path.of("e/nar_20240501_20240501.csv"), Path.of("d/nar_20240502_20240502.csv.gz")));
-    }
 }
