@@ -30,10 +30,7 @@ class AppealsCommandTest {
 
     /** The command, run on this test's home. */
     private Cli.Result run(String... args) {
-        String[] withHome = java.util.Arrays.copyOf(args, args.length + 2);
-        withHome[args.length] = "--home";
-        withHome[args.length + 1] = home.toString();
-        return Cli.run(withHome);
+        return Cli.run(Cli.onHome(home, args));
     }
 
     private String ok(String... args) {

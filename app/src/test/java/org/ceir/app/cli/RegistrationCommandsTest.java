@@ -2,9 +2,6 @@ package org.ceir.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Statement;
@@ -14,7 +11,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.ceir.app.Ceir;
-import org.ceir.app.Main;
 import org.ceir.app.config.Settings;
 import org.ceir.core.identity.Imei;
 import org.junit.jupiter.api.Test;
@@ -26,19 +22,7 @@ class RegistrationCommandsTest {
     Path home;
 
     private String run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream saved = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            String[] withHome = new String[args.length + 2];
-            System.arraycopy(args, 0, withHome, 0, args.length);
-            withHome[args.length] = "--home";
-            withHome[args.length + 1] = home.toString();
-            assertThat(Main.run(withHome)).as(String.join(" ", args)).isZero();
-        } finally {
-            System.setOut(saved);
-        }
-        return out.toString(StandardCharsets.UTF_8);
+        return Cli.ok(Cli.onHome(home, args));
     }
 
     @Test
