@@ -67,10 +67,6 @@ public final class ImportCommand {
             }
             return refused.isEmpty() ? 0 : 1;
         }
-
-        static String actor() {
-            return "cli:" + System.getProperty("user.name", "unknown");
-        }
     }
 
     @FunctionalInterface
@@ -96,7 +92,7 @@ public final class ImportCommand {
                 throw new IllegalArgumentException("--parallel " + threads + ": at least 1");
             }
             return importInQueues(FileQueues.byOperator(files), threads,
-                    ImportOptions.by(actor()).withChecks(!noChecks), Importer::importOperator);
+                    ImportOptions.by(ActorOption.login()).withChecks(!noChecks), Importer::importOperator);
         }
     }
 
@@ -105,7 +101,7 @@ public final class ImportCommand {
     static final class TacCatalogue extends FileCommand {
         @Override
         protected int run() {
-            return importEach(files, ImportOptions.by(actor()), Importer::importTac);
+            return importEach(files, ImportOptions.by(ActorOption.login()), Importer::importTac);
         }
     }
 
@@ -116,7 +112,7 @@ public final class ImportCommand {
         boolean delta;
 
         ImportOptions options() {
-            return ImportOptions.by(actor()).withDelta(delta);
+            return ImportOptions.by(ActorOption.login()).withDelta(delta);
         }
     }
 
