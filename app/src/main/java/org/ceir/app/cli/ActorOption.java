@@ -8,6 +8,11 @@ final class ActorOption {
     String name;
 
     String actor() {
-        return name != null && !name.isBlank() ? name.strip() : "cli:" + System.getProperty("user.name", "unknown");
+        return name != null && !name.isBlank() ? name.strip() : login();
+    }
+
+    /** {@code cli:<login>}: the person at this terminal, for commands without {@code --as}. */
+    static String login() {
+        return "cli:" + System.getProperty("user.name", "unknown");
     }
 }

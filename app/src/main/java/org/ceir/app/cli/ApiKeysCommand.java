@@ -26,7 +26,7 @@ public final class ApiKeysCommand {
         @Override
         protected int run() {
             ApiKeys.NewApiKey created = new ApiKeys(ceir().database(), Clock.systemUTC())
-                    .create(operator, label, actor());
+                    .create(operator, label, ActorOption.login());
             System.out.println(created.secret());
             System.err.println("ceir: API key " + created.key().prefix() + " (#" + created.key().id() + ") for "
                     + created.key().operator() + ": shown this once; ceir keeps only its hash");
@@ -60,13 +60,10 @@ public final class ApiKeysCommand {
 
         @Override
         protected int run() {
-            ApiKeys.ApiKey revoked = new ApiKeys(ceir().database(), Clock.systemUTC()).revoke(key, actor(), reason);
+            ApiKeys.ApiKey revoked = new ApiKeys(ceir().database(), Clock.systemUTC())
+                    .revoke(key, ActorOption.login(), reason);
             System.out.println("revoked API key " + revoked.prefix() + " of " + revoked.operator());
             return 0;
         }
-    }
-
-    static String actor() {
-        return "cli:" + System.getProperty("user.name");
     }
 }

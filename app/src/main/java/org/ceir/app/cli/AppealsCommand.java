@@ -5,8 +5,6 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -342,16 +340,9 @@ public final class AppealsCommand {
 
         @Override
         protected int run() {
-            System.out.print(ceir().appeals().report(day(from, "--from"), day(to, "--to")).render());
+            System.out.print(ceir().appeals().report(ReportCommand.day(from, "--from"), ReportCommand.day(to, "--to"))
+                    .render());
             return 0;
-        }
-
-        private static LocalDate day(String text, String option) {
-            try {
-                return LocalDate.parse(text.strip());
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException(option + " " + text + ": a day as YYYY-MM-DD");
-            }
         }
     }
 }

@@ -1,8 +1,6 @@
 package org.ceir.app.cli;
 
 import java.io.PrintStream;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import org.ceir.app.CheckService;
 import org.ceir.app.demo.Demo;
@@ -19,8 +17,6 @@ import picocli.CommandLine.Option;
     "appeals, start every server, print what to try and the article's figures; then serve until Ctrl-C.",
     "Starts afresh each run: it deletes its home directory, which must be a previous demo's or empty."})
 public final class DemoCommand extends CeirCommandBase {
-    private static final long STOP_WAIT_SECONDS = 60;
-
     @Option(names = "--subscribers", paramLabel = "N", defaultValue = "100000",
             description = "Subscribers of the simulated country (default: ${DEFAULT-VALUE}).")
     int subscribers;
@@ -42,19 +38,7 @@ public final class DemoCommand extends CeirCommandBase {
                     + ": a country needs at least 100 subscribers and 7 days for clones to show");
         }
         PrintStream out = System.out;
-        CountDownLatch stop = new CountDownLatch(1);
-        CountDownLatch stopped = new CountDownLatch(1);
-        // Ctrl-C runs the shutdown hooks: ours asks the demo to stop and waits until servers and database are closed.
-        Thread hook = new Thread(() -> {
-            stop.countDown();
-            try {
-                stopped.await(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "ceir-demo-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
+        try (StopSignal stop = StopSignal.install("ceir-demo-stop")) {
             String url = ceir().settings().db().url();
             if (url != null && !url.isBlank()) {
                 throw new IllegalArgumentException("ceir demo runs on its own embedded database, which it deletes each"
@@ -76,13 +60,6 @@ public final class DemoCommand extends CeirCommandBase {
             ceir().close();
             out.println("ceir: stopped");
             return 0;
-        } finally {
-            stopped.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it is what brought us here
-            }
         }
     }
 }

@@ -3,18 +3,12 @@ package org.ceir.app.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.ceir.app.Ceir;
+import org.ceir.app.FileQueues;
 import org.ceir.ingest.ImportException;
 import org.ceir.ingest.ImportOptions;
 import org.ceir.ingest.ImportResult;
@@ -55,45 +49,23 @@ public final class ImportCommand {
             List<String> refused = Collections.synchronizedList(new ArrayList<>());
             AtomicLong changed = new AtomicLong();
             int files = queues.stream().mapToInt(List::size).sum();
-            ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, queues.size())));
-            try {
-                List<Future<?>> running = new ArrayList<>();
-                for (List<Path> queue : queues) {
-                    running.add(pool.submit(() -> {
-                        for (Path path : queue) {
-                            try {
-                                ImportResult result = action.run(importer, path, options);
-                                progress.endBar();
-                                System.out.println(result.summary());
-                                changed.addAndGet(result.rowsChanged());
-                            } catch (ImportException e) {
-                                progress.endBar();
-                                System.err.println("ceir: " + e.getMessage());
-                                refused.add(path.getFileName().toString());
-                            }
-                        }
-                    }));
+            FileQueues.run(queues, threads, path -> {
+                try {
+                    ImportResult result = action.run(importer, path, options);
+                    progress.endBar();
+                    System.out.println(result.summary());
+                    changed.addAndGet(result.rowsChanged());
+                } catch (ImportException e) {
+                    progress.endBar();
+                    System.err.println("ceir: " + e.getMessage());
+                    refused.add(path.getFileName().toString());
                 }
-                for (Future<?> queue : running) {
-                    queue.get();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while importing", e);
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-            } finally {
-                pool.shutdownNow();
-            }
+            });
             if (files > 1) {
                 System.out.printf("%d file(s): %d imported or already there, %d refused; %,d rows of the store changed%n",
                         files, files - refused.size(), refused.size(), changed.get());
             }
             return refused.isEmpty() ? 0 : 1;
-        }
-
-        static String actor() {
-            return "cli:" + System.getProperty("user.name", "unknown");
         }
     }
 
@@ -119,28 +91,8 @@ public final class ImportCommand {
             if (threads < 1) {
                 throw new IllegalArgumentException("--parallel " + threads + ": at least 1");
             }
-            return importInQueues(byOperator(files), threads, ImportOptions.by(actor()).withChecks(!noChecks),
-                    Importer::importOperator);
-        }
-
-        /**
-         * The files per operator (the name before {@code _<start>_<end>}), each in name order: one
-         * operator's imports wait for each other anyway (its lock), and a day's bitmask is only
-         * checked against the days before it once they are in.
-         */
-        static List<List<Path>> byOperator(List<Path> files) {
-            Map<String, List<Path>> queues = new TreeMap<>();
-            for (Path file : files) {
-                String name = file.getFileName().toString();
-                String operator = name.replaceFirst("_[^_]*_[^_]*$", "");
-                queues.computeIfAbsent(operator, o -> new ArrayList<>()).add(file);
-            }
-            List<List<Path>> sorted = new ArrayList<>();
-            for (List<Path> queue : queues.values()) {
-                queue.sort(Comparator.comparing(p -> p.getFileName().toString()));
-                sorted.add(queue);
-            }
-            return sorted;
+            return importInQueues(FileQueues.byOperator(files), threads,
+                    ImportOptions.by(ActorOption.login()).withChecks(!noChecks), Importer::importOperator);
         }
     }
 
@@ -149,7 +101,7 @@ public final class ImportCommand {
     static final class TacCatalogue extends FileCommand {
         @Override
         protected int run() {
-            return importEach(files, ImportOptions.by(actor()), Importer::importTac);
+            return importEach(files, ImportOptions.by(ActorOption.login()), Importer::importTac);
         }
     }
 
@@ -160,7 +112,7 @@ public final class ImportCommand {
         boolean delta;
 
         ImportOptions options() {
-            return ImportOptions.by(actor()).withDelta(delta);
+            return ImportOptions.by(ActorOption.login()).withDelta(delta);
         }
     }
 

@@ -36,7 +36,7 @@ public final class ListsCommand {
         protected int run() {
             Ceir ceir = ceir();
             ListExporter.Result result = ceir.listExporter().export(new ListExporter.Request(out, Optional.ofNullable(base),
-                    "COMMAND", ApiKeysCommand.actor(), overwrite), line -> System.err.println("ceir: " + line));
+                    "COMMAND", ActorOption.login(), overwrite), line -> System.err.println("ceir: " + line));
             ListRun run = result.run();
             System.out.printf("list run %d for %s%s: %,d IMEIs decided in %.1f s%n", run.id(), run.asOf(),
                     run.baseRun().map(b -> ", deltas since run " + b).orElse(", deltas hold the whole lists"),

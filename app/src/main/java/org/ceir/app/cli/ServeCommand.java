@@ -1,8 +1,6 @@
 package org.ceir.app.cli;
 
 import java.io.PrintStream;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -20,24 +18,10 @@ import picocli.CommandLine.Command;
     "Answer the networks' device checks: load the register into memory, start every front-end,",
     "print where they listen, and run until Ctrl-C (the last counters are written on the way out)."})
 public final class ServeCommand extends CeirCommandBase {
-    private static final long STOP_WAIT_SECONDS = 60;
-
     @Override
     protected int run() throws InterruptedException {
         PrintStream out = System.out;
-        CountDownLatch stop = new CountDownLatch(1);
-        CountDownLatch stopped = new CountDownLatch(1);
-        // Ctrl-C runs the shutdown hooks: ours asks the command to stop and waits for it to finish.
-        Thread hook = new Thread(() -> {
-            stop.countDown();
-            try {
-                stopped.await(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "ceir-serve-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
+        try (StopSignal stop = StopSignal.install("ceir-serve-stop")) {
             Ceir ceir = ceir();
             out.println("ceir: data in " + ceir.database().description());
             // Prometheus, so that the web server's /metrics shows the engine's and every front-end's meters.
@@ -54,13 +38,6 @@ public final class ServeCommand extends CeirCommandBase {
             ceir.close();
             out.println("ceir: stopped");
             return 0;
-        } finally {
-            stopped.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it is what brought us here
-            }
         }
     }
 }

@@ -50,7 +50,7 @@ public final class UsersCommand {
             String password = readPassword();
             Users users = new Users(ceir().database(), ceir().settings().web());
             users.add(new Users.NewUser(username, displayName == null ? username : displayName, password, parsed,
-                    operator, office), "cli:" + System.getProperty("user.name"));
+                    operator, office), ActorOption.login());
             System.out.println("added " + username.strip().toLowerCase(java.util.Locale.ROOT) + " ("
                     + parsed.stream().map(Enum::name).sorted().collect(Collectors.joining(", ")) + ")");
             return 0;

@@ -12,13 +12,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -28,6 +22,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.ceir.app.Ceir;
 import org.ceir.app.CheckService;
+import org.ceir.app.FileQueues;
 import org.ceir.appeals.report.ArticleReport;
 import org.ceir.appeals.report.ArticleReports;
 import org.ceir.appeals.report.ReportFormat;
@@ -229,42 +224,21 @@ public final class Demo {
         ImportResult stolen = importer.importStolen(country.resolve("stolen.csv"), by);
         out.printf(Locale.ROOT, "   reference lists: TAC catalogue, prices, %,d registrations, %,d stolen%n",
                 registrations.rowsRead(), stolen.rowsRead());
-        Map<String, List<Path>> byOperator = new TreeMap<>();
+        List<Path> operatorFiles;
         try (Stream<Path> files = Files.list(country.resolve("operator"))) {
-            files.sorted().forEach(file -> byOperator.computeIfAbsent(file.getFileName().toString().split("_")[0],
-                    k -> new ArrayList<>()).add(file));
+            operatorFiles = files.toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the operator files in " + country + ": " + e.getMessage(), e);
         }
-        int total = byOperator.values().stream().mapToInt(List::size).sum();
         AtomicInteger filesDone = new AtomicInteger();
         AtomicLong rows = new AtomicLong();
-        Progress progress = new Progress(out, total, filesDone, rows, stepStarted);
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(byOperator.size(),
-                Runtime.getRuntime().availableProcessors())));
-        try {
-            List<Future<?>> work = new ArrayList<>();
-            for (List<Path> files : byOperator.values()) {
-                work.add(pool.submit(() -> {
-                    for (Path file : files) {
-                        ImportResult result = importer.importOperator(file, by);
-                        rows.addAndGet(result.rowsRead());
-                        filesDone.incrementAndGet();
-                        progress.maybePrint();
-                    }
-                }));
-            }
-            for (Future<?> each : work) {
-                each.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while importing", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        Progress progress = new Progress(out, operatorFiles.size(), filesDone, rows, stepStarted);
+        FileQueues.run(FileQueues.byOperator(operatorFiles), Runtime.getRuntime().availableProcessors(), file -> {
+            ImportResult result = importer.importOperator(file, by);
+            rows.addAndGet(result.rowsRead());
+            filesDone.incrementAndGet();
+            progress.maybePrint();
+        });
         progress.finish();
     }
 

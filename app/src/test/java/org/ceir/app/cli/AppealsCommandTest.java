@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.Map;
@@ -31,10 +30,7 @@ class AppealsCommandTest {
 
     /** The command, run on this test's home. */
     private Cli.Result run(String... args) {
-        String[] withHome = java.util.Arrays.copyOf(args, args.length + 2);
-        withHome[args.length] = "--home";
-        withHome[args.length + 1] = home.toString();
-        return Cli.run(withHome);
+        return Cli.run(Cli.onHome(home, args));
     }
 
     private String ok(String... args) {
@@ -45,7 +41,7 @@ class AppealsCommandTest {
 
     @Test
     void fileApproveReportAndVerifyTheAuditLog() throws Exception {
-        Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Cli.home(home);
         try (Ceir ceir = new Ceir(home, Settings.load(Optional.empty(), Map.of(), Map.of()), System.err)) {
             // keeps the embedded server up while the commands attach; the IMEI is a confirmed clone
             ceir.database().transaction(c -> {

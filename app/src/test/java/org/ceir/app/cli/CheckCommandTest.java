@@ -2,24 +2,17 @@ package org.ceir.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.ceir.app.Ceir;
 import org.ceir.app.CheckService;
-import org.ceir.app.Main;
 import org.ceir.app.config.Settings;
 import org.ceir.store.ChangeLog;
 import org.junit.jupiter.api.AfterAll;
@@ -38,8 +31,7 @@ class CheckCommandTest {
 
     @BeforeAll
     static void register() throws Exception {
-        // Under root PostgreSQL runs as nobody, who must be able to enter the home directory.
-        Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Cli.home(home);
         ceir = new Ceir(home, Settings.load(Optional.empty(), Map.of(),
                 Map.of("sbi.host", "127.0.0.1", "sbi.port", "0", "web.bind-address", "127.0.0.1", "web.port", "0",
                         "diameter.port", "0")),
@@ -156,74 +148,47 @@ class CheckCommandTest {
 
     @Test
     void check_viaHttpAsksTheWebServersCheckApiAsAnOperator() throws Exception {
-        withStdin("an operator's password\n", () -> assertThat(Main.run("users", "add", "--username", "azercell-api",
-                "--role", "OPERATOR", "--operator", "azercell", "--home", home.toString())).isZero());
+        assertThat(Cli.runWithStdin("an operator's password\n", Cli.onHome(home, "users", "add", "--username",
+                "azercell-api", "--role", "OPERATOR", "--operator", "azercell")).code()).isZero();
         try (CheckService service = CheckService.start(ceir, new SimpleMeterRegistry(), line -> { })) {
             int port = service.door(CheckService.WEB).orElseThrow().port();
-            String[] out = new String[1];
-            withStdin("an operator's password\n", () -> out[0] = run("check", CLONE, "--imsi", "400021111111111",
-                    "--via", "http", "--user", "azercell-api", "--server", "127.0.0.1:" + port));
-            assertThat(out[0]).contains("verdict    BLACKLISTED (refused)")
+            Cli.Result right = Cli.runWithStdin("an operator's password\n", Cli.onHome(home, "check", CLONE, "--imsi",
+                    "400021111111111", "--via", "http", "--user", "azercell-api", "--server", "127.0.0.1:" + port));
+            Cli.Result wrong = Cli.runWithStdin("not the password\n", Cli.onHome(home, "check", CLONE, "--via", "http",
+                    "--user", "azercell-api", "--server", "127.0.0.1:" + port));
+
+            assertThat(right.code()).as(right.err()).isZero();
+            assertThat(right.out()).contains("verdict    BLACKLISTED (refused)")
                     .contains("reason     CLONE_UNPAIRED_SIM")
                     .contains("door       HTTP check API at 127.0.0.1:" + port + ", as azercell-api");
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            PrintStream saved = System.err;
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            try {
-                withStdin("not the password\n", () -> assertThat(Main.run("check", CLONE, "--via", "http", "--user",
-                        "azercell-api", "--server", "127.0.0.1:" + port, "--home", home.toString())).isEqualTo(1));
-            } finally {
-                System.setErr(saved);
-            }
-            assertThat(err.toString(StandardCharsets.UTF_8)).contains("refused the check: 401");
+            assertThat(wrong.code()).isEqualTo(1);
+            assertThat(wrong.err()).contains("refused the check: 401");
         }
     }
 
     @Test
     void check_viaAnUnknownDoorOrNoServerIsOneClearLine() {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream saved = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            assertThat(Main.run("check", CLONE, "--via", "pigeon", "--home", home.toString())).isEqualTo(1);
-            assertThat(Main.run("check", CLONE, "--via", "5g", "--server", "127.0.0.1:1", "--home", home.toString()))
-                    .isEqualTo(1);
-        } finally {
-            System.setErr(saved);
-        }
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("ceir: --via pigeon: one of engine, diameter, 5g")
-                .contains("ceir: N5g-eir server 127.0.0.1:1: connection refused; is ceir serve running?");
+        Cli.Result pigeon = Cli.run(Cli.onHome(home, "check", CLONE, "--via", "pigeon"));
+        Cli.Result noServer = Cli.run(Cli.onHome(home, "check", CLONE, "--via", "5g", "--server", "127.0.0.1:1"));
+
+        assertThat(pigeon.code()).isEqualTo(1);
+        assertThat(noServer.code()).isEqualTo(1);
+        assertThat(pigeon.err()).contains("ceir: --via pigeon: one of engine, diameter, 5g");
+        assertThat(noServer.err()).contains("ceir: N5g-eir server 127.0.0.1:1: connection refused; is ceir serve running?");
     }
 
     @Test
     void check_badImsiOrOperatorIsOneClearLine() {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream saved = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            assertThat(Main.run("check", CLONE, "--imsi", "4000x", "--home", home.toString())).isEqualTo(1);
-            assertThat(Main.run("check", CLONE, "--operator", "vodafone", "--home", home.toString())).isEqualTo(1);
-        } finally {
-            System.setErr(saved);
-        }
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("ceir: IMSI 4000x: only digits are allowed")
-                .contains("ceir: unknown operator 'vodafone'; this country has [azercell, bakcell, nar]");
-    }
+        Cli.Result badImsi = Cli.run(Cli.onHome(home, "check", CLONE, "--imsi", "4000x"));
+        Cli.Result badOperator = Cli.run(Cli.onHome(home, "check", CLONE, "--operator", "vodafone"));
 
-    private static void withStdin(String text, Runnable action) {
-        java.io.InputStream saved = System.in;
-        System.setIn(new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
-        try {
-            action.run();
-        } finally {
-            System.setIn(saved);
-        }
+        assertThat(badImsi.code()).isEqualTo(1);
+        assertThat(badOperator.code()).isEqualTo(1);
+        assertThat(badImsi.err()).contains("ceir: IMSI 4000x: only digits are allowed");
+        assertThat(badOperator.err()).contains("ceir: unknown operator 'vodafone'; this country has [azercell, bakcell, nar]");
     }
 
     private static String run(String... args) {
-        String[] withHome = Arrays.copyOf(args, args.length + 2);
-        withHome[args.length] = "--home";
-        withHome[args.length + 1] = home.toString();
-        return Cli.ok(withHome);
+        return Cli.ok(Cli.onHome(home, args));
     }
 }

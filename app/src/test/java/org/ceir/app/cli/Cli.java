@@ -3,13 +3,19 @@ package org.ceir.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -24,8 +30,36 @@ final class Cli {
     private Cli() {
     }
 
+    /**
+     * Makes a test's temporary directory a home PostgreSQL can use (under root it runs as nobody, who must
+     * be able to enter it); returns it as the {@code --home} argument.
+     */
+    static String home(Path dir) throws IOException {
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return dir.toString();
+    }
+
     /** What a command did: its exit code and what it printed on stdout and stderr. */
     record Result(int code, String out, String err) {
+    }
+
+    /** {@code args} followed by {@code --home home}: a command on a test's home. */
+    static String[] onHome(Path home, String... args) {
+        String[] withHome = Arrays.copyOf(args, args.length + 2);
+        withHome[args.length] = "--home";
+        withHome[args.length + 1] = home.toString();
+        return withHome;
+    }
+
+    /** Runs one command in this JVM, {@code stdin} its standard input (a password it reads, say). */
+    static Result runWithStdin(String stdin, String... args) {
+        InputStream saved = System.in;
+        System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+        try {
+            return run(args);
+        } finally {
+            System.setIn(saved);
+        }
     }
 
     /** Runs one command in this JVM. */

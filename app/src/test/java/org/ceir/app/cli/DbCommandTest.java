@@ -2,14 +2,8 @@ package org.ceir.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 
-import org.ceir.app.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,18 +14,13 @@ class DbCommandTest {
 
     @Test
     void status_freshHomeIsCreatedMigratedAndDescribed() throws Exception {
-        // Under root PostgreSQL runs as nobody, who must be able to enter the home directory.
-        Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream saved = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            assertThat(Main.run("db", "status", "--home", home.toString())).isZero();
-            assertThat(Main.run("db", "status", "--home", home.toString())).as("again, on the same data").isZero();
-        } finally {
-            System.setOut(saved);
-        }
-        String text = out.toString(StandardCharsets.UTF_8);
+        Cli.home(home);
+        Cli.Result first = Cli.run("db", "status", "--home", home.toString());
+        Cli.Result again = Cli.run("db", "status", "--home", home.toString());
+
+        assertThat(first.code()).as(first.err()).isZero();
+        assertThat(again.code()).as("again, on the same data").isZero();
+        String text = first.out() + again.out();
         assertThat(text).contains("embedded PostgreSQL in " + home.resolve("postgres/data"))
                 .contains("server     PostgreSQL 17")
                 .containsPattern("schema     version \\d+ \\(")

@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -52,7 +51,7 @@ class DemoCommandTest {
 
     @Test
     void demo_printedImeisGetThePrintedVerdictsThroughEveryDoor() throws Exception {
-        Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Cli.home(home);
         List<String> lines;
         try (Cli.Child demo = Cli.Child.start("demo", "--home", home.toString(), "--subscribers", "2000", "--days",
                 "45", "--seed", "3")) {

@@ -2,12 +2,8 @@ package org.ceir.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +11,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.ceir.app.Ceir;
-import org.ceir.app.Main;
 import org.ceir.app.config.Settings;
 import org.ceir.core.identity.Imei;
 import org.junit.jupiter.api.Test;
@@ -27,24 +22,12 @@ class RegistrationCommandsTest {
     Path home;
 
     private String run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream saved = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            String[] withHome = new String[args.length + 2];
-            System.arraycopy(args, 0, withHome, 0, args.length);
-            withHome[args.length] = "--home";
-            withHome[args.length + 1] = home.toString();
-            assertThat(Main.run(withHome)).as(String.join(" ", args)).isZero();
-        } finally {
-            System.setOut(saved);
-        }
-        return out.toString(StandardCharsets.UTF_8);
+        return Cli.ok(Cli.onHome(home, args));
     }
 
     @Test
     void register_payReportStolenExportAndNotify() throws Exception {
-        Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Cli.home(home);
         String first = Imei.ofKey(35395811_000001L).toString();
         String second = Imei.ofKey(35395812_000001L).toString();
         try (Ceir ceir = new Ceir(home, Settings.load(Optional.empty(), Map.of(), Map.of()), System.err)) {

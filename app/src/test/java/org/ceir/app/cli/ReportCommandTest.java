@@ -2,9 +2,7 @@ package org.ceir.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
@@ -17,8 +15,7 @@ class ReportCommandTest {
 
     @Test
     void report_emptyRegisterAndBadOptions() throws Exception {
-        Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
-        String home = this.home.toString();
+        String home = Cli.home(this.home);
         Cli.Result may = Cli.run("report", "--home", home, "--from", "2026-05-01", "--to", "2026-05-31");
         Cli.Result csv = Cli.run("report", "--home", home, "--to", "2026-05-31", "--format", "csv");
         Cli.Result xml = Cli.run("report", "--home", home, "--format", "xml");

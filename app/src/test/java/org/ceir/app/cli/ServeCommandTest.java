@@ -2,9 +2,7 @@ package org.ceir.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 
@@ -19,7 +17,7 @@ class ServeCommandTest {
 
     @Test
     void serve_startsTheEngineAndStopsCleanlyOnASignal() throws Exception {
-        Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Cli.home(home);
         List<String> lines;
         try (Cli.Child serve = Cli.Child.start("serve", "--home", home.toString())) {
             serve.awaitLine("serving; Ctrl-C stops", Duration.ofMinutes(2));

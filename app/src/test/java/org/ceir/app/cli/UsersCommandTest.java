@@ -2,16 +2,8 @@ package org.ceir.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 
-import org.ceir.app.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,34 +14,25 @@ class UsersCommandTest {
 
     @Test
     void add_readsThePasswordFromStdinAndListShowsTheUser() throws Exception {
-        Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream savedOut = System.out;
-        PrintStream savedErr = System.err;
-        InputStream savedIn = System.in;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            System.setIn(new ByteArrayInputStream("a long enough password\n".getBytes(StandardCharsets.UTF_8)));
-            assertThat(Main.run("users", "add", "--home", home.toString(), "--username", "Aysel",
-                    "--name", "Aysel Məmmədova", "--role", "analyst,auditor")).isZero();
-            System.setIn(new ByteArrayInputStream("short\n".getBytes(StandardCharsets.UTF_8)));
-            assertThat(Main.run("users", "add", "--home", home.toString(), "--username", "weak", "--role", "ADMIN"))
-                    .isEqualTo(1);
-            System.setIn(new ByteArrayInputStream("a long enough password\n".getBytes(StandardCharsets.UTF_8)));
-            assertThat(Main.run("users", "add", "--home", home.toString(), "--username", "op-azercell", "--role", "OPERATOR"))
-                    .isEqualTo(1);
-            assertThat(Main.run("users", "list", "--home", home.toString())).isZero();
-        } finally {
-            System.setOut(savedOut);
-            System.setErr(savedErr);
-            System.setIn(savedIn);
-        }
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("added aysel (ANALYST, AUDITOR)")
+        Cli.home(home);
+        Cli.Result aysel = Cli.runWithStdin("a long enough password\n", Cli.onHome(home, "users", "add", "--username",
+                "Aysel", "--name", "Aysel Məmmədova", "--role", "analyst,auditor"));
+        Cli.Result weak = Cli.runWithStdin("short\n", Cli.onHome(home, "users", "add", "--username", "weak",
+                "--role", "ADMIN"));
+        Cli.Result operator = Cli.runWithStdin("a long enough password\n", Cli.onHome(home, "users", "add",
+                "--username", "op-azercell", "--role", "OPERATOR"));
+        Cli.Result list = Cli.run(Cli.onHome(home, "users", "list"));
+
+        assertThat(aysel.code()).isZero();
+        assertThat(weak.code()).isEqualTo(1);
+        assertThat(operator.code()).isEqualTo(1);
+        assertThat(list.code()).isZero();
+        String out = aysel.out() + weak.out() + operator.out() + list.out();
+        String err = aysel.err() + weak.err() + operator.err() + list.err();
+        assertThat(out).contains("added aysel (ANALYST, AUDITOR)")
                 .containsPattern("aysel\\s+Aysel Məmmədova\\s+ANALYST,AUDITOR\\s+active")
                 .doesNotContain("weak");
-        assertThat(err.toString(StandardCharsets.UTF_8))
+        assertThat(err)
                 .contains("ceir: the password must have at least 10 characters")
                 .contains("ceir: an OPERATOR needs the code of its operator (--operator)");
     }
