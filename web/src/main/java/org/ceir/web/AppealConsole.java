@@ -99,8 +99,8 @@ final class AppealConsole implements RouteGroup {
         Page page = view.page(ctx, "appeal-report.title");
         Params params = new Params(ctx, page);
         LocalDate today = appeals.today();
-        LocalDate from = params.day("from", today.withDayOfMonth(1));
-        LocalDate to = params.day("to", today);
+        LocalDate from = params.date("from").orElse(today.withDayOfMonth(1));
+        LocalDate to = params.date("to").orElse(today);
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("from", from);
         model.put("to", to);

@@ -63,8 +63,8 @@ final class DashboardPage implements RouteGroup {
         Page page = view.page(ctx, "dashboard.title").withCharts();
         Params params = new Params(ctx, page);
         LocalDate today = reports.today();
-        LocalDate to = params.day("to", today);
-        LocalDate from = params.day("from", ArticleReports.threeMonthsBefore(to));
+        LocalDate to = params.date("to").orElse(today);
+        LocalDate from = params.date("from").orElseGet(() -> ArticleReports.threeMonthsBefore(to));
         ArticleReport report;
         try {
             report = reports.report(from, to);

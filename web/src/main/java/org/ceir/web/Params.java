@@ -50,22 +50,6 @@ final class Params {
         }
     }
 
-    /**
-     * A day of a report's period, YYYY-MM-DD, or {@code fallback} when absent; a day that cannot be
-     * read is a 400 that quotes it as typed.
-     */
-    LocalDate day(String name, LocalDate fallback) {
-        String text = ctx.queryParam(name);
-        if (text == null || text.isBlank()) {
-            return fallback;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw new Problem(400, "bad-request", page.t("appeal-report.bad-day", text));
-        }
-    }
-
     OptionalDouble number(String name) {
         Optional<String> value = text(name);
         if (value.isEmpty()) {
